@@ -1,0 +1,4 @@
+export * from './backup';
+export * from './dates';
+export * from './entities';
+export * from './metrics';
