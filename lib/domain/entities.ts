@@ -210,3 +210,14 @@ export const weeklySnapshotSchema = z.object({
   report: weeklyReportSchema,
 });
 export type WeeklySnapshot = z.infer<typeof weeklySnapshotSchema>;
+
+/** Everything the figures engine needs to compute one plan (a backup holds this for each of its plans). */
+export type PlanData = {
+  plan: Plan;
+  objectives: Objective[];
+  actions: Action[];
+  campaignLinks: CampaignLink[];
+  captures: Capture[];
+  spendEntries: SpendEntry[];
+  resultEntries: ResultEntry[];
+};

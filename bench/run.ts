@@ -1,0 +1,10 @@
+/**
+ * `npm run bench`: prints speed and size figures (medians, ratios) against the goals
+ * in the issues. A benchmark, not a test: it never fails the build.
+ */
+const suites: { name: string; load: () => Promise<{ default: () => Promise<void> }> }[] = [];
+
+for (const suite of suites) {
+  console.log(`\n## ${suite.name}`);
+  await (await suite.load()).default();
+}
