@@ -1,4 +1,12 @@
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '@/components/common/i18n';
+import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/common/styles.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Planpilot</p>);
+if (root)
+  createRoot(root).render(
+    <I18nProvider>
+      <PopupApp />
+    </I18nProvider>,
+  );
