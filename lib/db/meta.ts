@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { isoDateTime } from '@/lib/domain';
+import type { PlanpilotDb } from './database';
+import { validate } from './errors';
+
+/**
+ * The meta table's keys and what each holds. A value is validated on the way in and on the way
+ * out (a value that no longer fits reads as absent), so callers get typed values.
+ */
+export const metaSchemas = {
+  /** When the background last ran the weekly snapshot job (ISO time with offset). */
+  lastSnapshotRun: isoDateTime,
+} as const;
+export type MetaKey = keyof typeof metaSchemas;
+export type MetaValue<K extends MetaKey> = z.output<(typeof metaSchemas)[K]>;
+
+export async function getMeta<K extends MetaKey>(db: PlanpilotDb, key: K): Promise<MetaValue<K> | undefined> {
+  const row = await db.meta.get(key);
+  if (!row) return undefined;
+  const parsed = metaSchemas[key].safeParse(row.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function setMeta<K extends MetaKey>(db: PlanpilotDb, key: K, value: MetaValue<K>): Promise<void> {
+  await db.meta.put({ key, value: validate(metaSchemas[key], value, `meta "${key}"`) });
+}
