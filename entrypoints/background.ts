@@ -1,3 +1,5 @@
+import { registerBackground } from '@/lib/background';
+
 export default defineBackground(() => {
-  // wired in lib/background
+  registerBackground();
 });
