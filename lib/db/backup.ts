@@ -1,3 +1,4 @@
+import { isoWithOffset } from '@/lib/clock';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -79,18 +80,6 @@ function uniqueById<T extends { id: string }>(rows: T[]): T[] {
 /** Entries grouped by action (stored order); within an action, as given (date, then id). */
 function byAction<E extends { actionId: string }>(d: PlanData, entries: E[]): E[] {
   return d.actions.flatMap((a) => entries.filter((e) => e.actionId === a.id));
-}
-
-/** `2026-11-30T18:30:00+01:00`: local time with its offset, what a user reads in the file. */
-export function isoWithOffset(d: Date): string {
-  const pad = (n: number, w = 2) => String(Math.trunc(Math.abs(n))).padStart(w, '0');
-  const offset = -d.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  return (
-    `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
 }
 
 // ── Preview and restore ──────────────────────────────────────────────────────

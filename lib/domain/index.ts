@@ -1,4 +1,5 @@
 export * from './backup';
+export * from './campaign';
 export * from './dates';
 export * from './entities';
 export * from './metrics';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSnapshotVersion, exportBackup, isoWithOffset, loadPlanData, previewRestore, restoreBackup, upsertAction } from '@/lib/db';
+import { isoWithOffset } from '@/lib/clock';
+import { addSnapshotVersion, exportBackup, loadPlanData, previewRestore, restoreBackup, upsertAction } from '@/lib/db';
 import { isoDateTime } from '@/lib/domain';
 import { planB, planBRows, report, seedPlanB } from './fixtures';
 import { DEMO_PLAN, demo, demoJson, demoText, dumpAll, freshDb, nth } from './helpers';
