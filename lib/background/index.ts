@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import { syncContentScripts } from './content-scripts';
+import { registerMessages } from './messages';
+import { forgetTab } from './readings';
 
 /**
  * Everything the service worker does, registered synchronously at start-up (listeners must exist
@@ -10,4 +12,6 @@ export function registerBackground(): void {
   browser.runtime.onStartup.addListener(() => void syncContentScripts());
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  registerMessages();
 }

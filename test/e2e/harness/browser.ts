@@ -52,6 +52,12 @@ export async function launchExtension(options: { headless?: boolean; extensionDi
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  // The console content script is registered at install for the granted hosts (127.0.0.1 in the
+  // test build); pages opened before that would not be read.
+  await waitFor(
+    () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0),
+    'content script registration',
+  );
   return {
     context,
     extensionId,
@@ -62,4 +68,13 @@ export async function launchExtension(options: { headless?: boolean; extensionDi
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }

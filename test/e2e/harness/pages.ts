@@ -48,3 +48,39 @@ export class PopupPage {
     return this.page.getByTestId('actions-table').locator('tbody tr');
   }
 }
+
+/** Rows of a Planpilot IndexedDB table, read with the raw IndexedDB API from an extension page (independent of lib/db). */
+export async function readStore<T = Record<string, unknown>>(session: ExtensionSession, table: string): Promise<T[]> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(session.extensionUrl('popup.html'));
+    return await page.evaluate(
+      (name) =>
+        new Promise<T[]>((resolve, reject) => {
+          const open = indexedDB.open('planpilot');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains(name)) return resolve([]);
+            const req = db.transaction(name).objectStore(name).getAll();
+            req.onsuccess = () => resolve(req.result as T[]);
+            req.onerror = () => reject(req.error);
+          };
+        }),
+      table,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The browser's id of the tab showing `page` (asked from the service worker). */
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await session.serviceWorker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab shows ${url}`);
+  return id;
+}

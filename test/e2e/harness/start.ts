@@ -38,5 +38,12 @@ if (headless) {
   await consolePage.bringToFront();
   console.log(`Planpilot is running. Demo consoles: ${server.origin}/dashboards/ — close the browser or press Ctrl+C to stop.`);
   session.context.on('close', () => void server.close().then(() => process.exit(0)));
-  process.on('SIGINT', () => void session.close().then(() => server.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGINT',
+    () =>
+      void session
+        .close()
+        .then(() => server.close())
+        .then(() => process.exit(0)),
+  );
 }

@@ -1,0 +1,10 @@
+import { startConsoleContentScript } from '@/lib/content';
+
+// Registered at runtime for the console hosts the user enabled (lib/background/content-scripts.ts),
+// so the manifest asks for no host at install.
+export default defineContentScript({
+  matches: [],
+  registration: 'runtime',
+  noScriptStartedPostMessage: true,
+  main: (ctx) => startConsoleContentScript(ctx),
+});

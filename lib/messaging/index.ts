@@ -1,0 +1,4 @@
+export * from './client';
+export * from './define';
+export * from './envelope';
+export * from './protocol';
