@@ -47,7 +47,9 @@ export function TargetsList({ standing, plan }: { standing: ActionStanding; plan
       <tbody>
         <tr data-kpi="pacing">
           <th scope="row">{t('kpi.pacing')}</th>
-          <td className="pp-num">{f.times(standing.pacing)}</td>
+          <td className="pp-num">
+            {f.money(standing.toDate.spend, 0)} ({f.times(standing.pacing)})
+          </td>
           <td className="pp-num">{f.money(standing.expectedSpendToDate, 0)}</td>
           <td>
             <StatusPill status={(standing.status.pacing ?? 'none') as FigureStatus} />

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { launchExtension } from './browser';
-import { PopupPage, SidePanelPage } from './pages';
+import { PopupPage, SidePanelPage, tabIdOf } from './pages';
 import { serveFixtures } from './server';
 
 const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -22,8 +22,8 @@ console.log(await panel.restore());
 await panel.tab(/Tableau de bord|Dashboard/);
 
 const consolePage = await session.context.newPage();
-await consolePage.goto(server.url('/dashboards/google-ads-campaigns-fr.html'));
-const popup = await PopupPage.open(session);
+await consolePage.goto(server.url('/pages/demo/google-ads.html'));
+const popup = await PopupPage.open(session, await tabIdOf(session, consolePage));
 
 if (headless) {
   mkdirSync(SHOTS, { recursive: true });
