@@ -13,7 +13,7 @@ export default defineConfig({
     name: 'Planpilot',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'alarms', 'downloads', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'alarms', 'downloads', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: testBuild ? TEST_HOSTS : [],
     optional_host_permissions: ALL_CONSOLE_HOSTS,
     content_security_policy: {

@@ -4,6 +4,8 @@
  */
 const suites: { name: string; load: () => Promise<{ default: () => Promise<void> }> }[] = [
   { name: 'Weekly report', load: () => import('./report') },
+  { name: 'Weekly snapshots to CSV', load: () => import('./export') },
+  { name: 'Browser: readers, overlay, content script, popup', load: () => import('./browser') },
 ];
 
 for (const suite of suites) {

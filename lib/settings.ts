@@ -18,3 +18,9 @@ export const overlayPlacement = storage.defineItem<OverlayPlacement>('local:over
 
 /** The plan the side panel and popup show (the first plan when unset or gone). */
 export const currentPlanId = storage.defineItem<string | null>('local:currentPlanId', { fallback: null, version: 1 });
+
+/**
+ * Bumped whenever the store changes in any extension context (lib/db/revision.ts), so content
+ * scripts, which cannot open the store, know to ask for fresh overlay figures.
+ */
+export const dataRevision = storage.defineItem<number>('local:dataRevision', { fallback: 0, version: 1 });

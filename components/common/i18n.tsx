@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { type Formatters, makeFormatters } from '@/lib/i18n/format';
-import { defaultLang, type Lang, type MessageKey, translate } from '@/lib/i18n/messages';
+import { defaultLang, type Lang, localeFor, type MessageKey, translate } from '@/lib/i18n/messages';
 import { uiLanguage } from '@/lib/settings';
 
 type I18n = {
@@ -13,11 +13,6 @@ type I18n = {
 };
 
 const I18nContext = createContext<I18n | null>(null);
-
-export function localeFor(lang: Lang, browserLanguage: string | undefined): string {
-  if (browserLanguage?.toLowerCase().startsWith(lang)) return browserLanguage;
-  return lang === 'fr' ? 'fr-FR' : 'en-US';
-}
 
 export function I18nProvider({ children, initialLang }: { children: ReactNode; initialLang?: Lang }) {
   const [lang, setLangState] = useState<Lang>(initialLang ?? defaultLang(navigator.language));

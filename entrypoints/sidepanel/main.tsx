@@ -2,6 +2,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/common/i18n';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import '@/components/common/styles.css';
+import { publishStoreChanges } from '@/lib/db/revision';
+
+publishStoreChanges();
 
 const root = document.getElementById('root');
 if (root)

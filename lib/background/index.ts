@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { syncContentScripts } from './content-scripts';
 import { registerMessages } from './messages';
 import { forgetTab } from './readings';
+import { registerSnapshots } from './snapshots';
 
 /**
  * Everything the service worker does, registered synchronously at start-up (listeners must exist
@@ -14,4 +15,5 @@ export function registerBackground(): void {
   browser.permissions.onRemoved.addListener(() => void syncContentScripts());
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   registerMessages();
+  registerSnapshots();
 }

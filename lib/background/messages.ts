@@ -3,15 +3,21 @@ import { planpilotDb } from '../db';
 import { dispatch, type Handlers, type SenderPolicy } from '../messaging/define';
 import { type PlanpilotProtocol, protocol } from '../messaging/protocol';
 import { isEnabledConsoleUrl } from './content-scripts';
+import { refreshGlances } from './glances';
+import { linkFromOverlay, overlayState } from './overlay';
 import { confirmRange, getTabReading, receiveReading } from './readings';
 
 const handlers: Handlers<PlanpilotProtocol> = {
   'reading:report': async ({ extraction }, sender) => {
     if (sender.tabId === null || sender.url === null) throw new Error('refused: no tab');
-    return receiveReading(planpilotDb, sender.tabId, sender.url, extraction);
+    const outcome = await receiveReading(planpilotDb, sender.tabId, sender.url, extraction);
+    if (outcome.stored > 0) void refreshGlances(planpilotDb).catch(() => undefined);
+    return outcome;
   },
   'tab:reading': async ({ tabId }) => getTabReading(tabId),
   'reading:confirm-range': async ({ tabId, dateRange }) => confirmRange(planpilotDb, tabId, dateRange),
+  'overlay:state': async ({ extraction }) => overlayState(planpilotDb, extraction),
+  'overlay:link': async (input) => linkFromOverlay(planpilotDb, input),
 };
 
 /** Every message into the background goes through `dispatch`: envelope, sender, payload, reply — checked. */

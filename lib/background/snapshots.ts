@@ -35,7 +35,8 @@ export function runSnapshotJob(): Promise<void> {
 /** The hourly alarm, created once (re-creating it on every wake would push its next run back). */
 async function ensureHourlyAlarm(): Promise<void> {
   const existing = await browser.alarms.get(SNAPSHOT_ALARM);
-  if (!existing) await browser.alarms.create(SNAPSHOT_ALARM, { delayInMinutes: 1, periodInMinutes: PERIOD_MINUTES });
+  // Start-up and install run the job themselves; the hourly alarm covers the time in between.
+  if (!existing) await browser.alarms.create(SNAPSHOT_ALARM, { delayInMinutes: PERIOD_MINUTES, periodInMinutes: PERIOD_MINUTES });
 }
 
 function onAlarm(alarm: Alarms.Alarm): void {

@@ -1,18 +1,84 @@
 import type { ContentScriptContext } from '#imports';
+import { makeFormatters } from '../i18n/format';
+import { defaultLang, localeFor } from '../i18n/lang';
 import { sendMessage } from '../messaging/client';
+import type { Extraction } from '../readers/extraction';
+import { dataRevision, overlayOff, overlayPlacement, uiLanguage } from '../settings';
+import { rowAnchors } from './anchors';
 import { LiveReader } from './live-reader';
+import { Overlay } from './overlay/overlay';
+import { overlayTranslator } from './words';
 
-/** The console content script: read the grid live and hand each reading to the background. */
+/**
+ * The console content script: read the grid live, hand each reading to the background, and show
+ * the overlay (badges, links, summary) unless the user switched it off for this console.
+ */
 export function startConsoleContentScript(ctx: ContentScriptContext): void {
+  let latest: Extraction | null = null;
+  let anchors: (Element | null)[] = [];
+  let overlay: Overlay | null = null;
+
+  const refreshOverlay = async () => {
+    const extraction = latest;
+    if (!extraction || !ctx.isValid) return;
+    if ((await overlayOff.getValue()).includes(extraction.console)) {
+      overlay?.destroy();
+      overlay = null;
+      return;
+    }
+    const state = await sendMessage('overlay:state', { extraction });
+    if (extraction !== latest || !ctx.isValid) return;
+    overlay ??= await createOverlay(async (row, actionId) => {
+      const read = latest?.rows[row];
+      if (!latest || !read) return;
+      await sendMessage('overlay:link', { console: latest.console, accountId: latest.account, campaign: read.campaign, actionId });
+      await refreshOverlay();
+    });
+    overlay.update(state, anchors);
+  };
+  const refresh = () => void refreshOverlay().catch(() => undefined);
+
   const reader = new LiveReader({
     doc: document,
     win: window,
     url: () => location.href,
     onReading: (extraction) => {
-      if (ctx.isValid) void sendMessage('reading:report', { extraction }).catch(() => undefined);
+      latest = extraction;
+      if (!ctx.isValid) return;
+      void sendMessage('reading:report', { extraction }).then(refresh, () => undefined);
+    },
+    onRead: (grid, extraction) => {
+      anchors = grid && extraction ? rowAnchors(grid, extraction.rows) : [];
+      overlay?.reanchor(anchors);
     },
   });
   reader.start();
   ctx.addEventListener(window, 'wxt:locationchange', () => reader.reset());
-  ctx.onInvalidated(() => reader.stop());
+  const unwatch = [dataRevision.watch(refresh), overlayOff.watch(refresh), uiLanguage.watch(() => recreate())];
+  ctx.onInvalidated(() => {
+    reader.stop();
+    overlay?.destroy();
+    for (const stop of unwatch) stop();
+  });
+
+  function recreate() {
+    overlay?.destroy();
+    overlay = null;
+    refresh();
+  }
+}
+
+async function createOverlay(onLink: (row: number, actionId: string) => Promise<void>): Promise<Overlay> {
+  const [saved, placement] = await Promise.all([uiLanguage.getValue(), overlayPlacement.getValue()]);
+  const lang = saved ?? defaultLang(navigator.language);
+  const locale = localeFor(lang, navigator.language);
+  return new Overlay({
+    doc: document,
+    win: window,
+    t: overlayTranslator(lang),
+    fmt: (currency) => makeFormatters(locale, currency),
+    placement,
+    savePlacement: (p) => void overlayPlacement.setValue(p),
+    onLink,
+  });
 }

@@ -1,4 +1,5 @@
 import type { Extraction, ExtractionRow } from '../readers/extraction';
+import type { Grid } from '../readers/grid';
 import { findGrid, tryReadPage } from '../readers/page';
 
 export type LiveReaderOptions = {
@@ -7,6 +8,8 @@ export type LiveReaderOptions = {
   /** The tab's address now (single-page consoles change it without reloading). */
   url: () => string;
   onReading: (extraction: Extraction) => void;
+  /** After every read, changed or not: the grid and the rows as last published (the overlay re-anchors). */
+  onRead?: (grid: Grid | null, extraction: Extraction | null) => void;
   /** Reading must never throw into the page: failures end here. */
   onError?: (error: unknown) => void;
 };
@@ -33,6 +36,7 @@ export class LiveReader {
   private view = '';
   private seen = new Map<string, ExtractionRow>();
   private lastSent = '';
+  private last: Extraction | null = null;
   private stopped = false;
 
   constructor(private readonly options: LiveReaderOptions) {
@@ -50,6 +54,7 @@ export class LiveReader {
     this.view = '';
     this.seen.clear();
     this.lastSent = '';
+    this.last = null;
     this.schedule();
   }
 
@@ -80,9 +85,11 @@ export class LiveReader {
     const started = win.performance.now();
     try {
       const url = this.options.url();
-      this.observe(findGrid(doc, url)?.table.root ?? null);
+      const grid = findGrid(doc, url);
+      this.observe(grid?.table.root ?? null);
       const result = tryReadPage(doc, url);
       if (result.ok) this.publish(result.extraction, url);
+      this.options.onRead?.(grid, result.ok ? this.last : null);
     } catch (error) {
       this.options.onError?.(error);
     } finally {
@@ -119,6 +126,7 @@ export class LiveReader {
     const fingerprint = JSON.stringify(merged);
     if (fingerprint === this.lastSent) return;
     this.lastSent = fingerprint;
+    this.last = merged;
     this.options.onReading(merged);
   }
 }

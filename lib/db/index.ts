@@ -11,3 +11,4 @@ export * from './planData';
 export * from './plans';
 export * from './rows';
 export * from './snapshots';
+export * from './glances';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { dateRange, isoDate, isoDateTime } from './dates';
-import { KPI_KEYS, METRIC_KEYS, TARGET_KEYS, VOLUME_KEYS } from './metrics';
+import { CONSOLES, metricsSchema, STATUSES } from './figures';
+import { KPI_KEYS, TARGET_KEYS, VOLUME_KEYS } from './metrics';
+
+export { CONSOLES, type ConsoleId, type FigureStatus, type Metrics, metricsSchema, STATUSES } from './figures';
 
 /** Spellings stored and exported (DESIGN.md); the UI shows them translated. */
 export const CHANNELS = [
@@ -20,32 +23,14 @@ export const ACTION_STATUSES = ['planned', 'running', 'paused', 'done', 'dropped
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
 export const SPEND_CATEGORIES = ['media', 'production', 'agency-fees', 'events', 'research', 'tools', 'other'] as const;
 export const SPEND_SOURCES = ['manual', 'capture', 'import'] as const;
-export const CONSOLES = [
-  'google-ads',
-  'meta-ads',
-  'microsoft-ads',
-  'linkedin-ads',
-  'tiktok-ads',
-  'mailchimp',
-  'brevo',
-  'klaviyo',
-  'generic',
-] as const;
-export const STATUSES = ['on', 'watch', 'off', 'none'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type Lever = (typeof LEVERS)[number];
-export type ConsoleId = (typeof CONSOLES)[number];
-export type FigureStatus = (typeof STATUSES)[number];
 
 const id = z.string().min(1, 'an id cannot be empty');
 const money = z.number(); // zod rejects NaN and ±Infinity
 const nonNegative = z.number().nonnegative();
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR');
-
-/** Figures keyed by canonical metric; a key is absent when there is no figure (never 0 for "none"). */
-export const metricsSchema = z.partialRecord(z.enum(METRIC_KEYS), z.number());
-export type Metrics = z.infer<typeof metricsSchema>;
 
 export const targetsSchema = z.partialRecord(z.enum(TARGET_KEYS), nonNegative);
 export type Targets = z.infer<typeof targetsSchema>;

@@ -30,7 +30,20 @@ function nf(locale: string, options: Intl.NumberFormatOptions): Intl.NumberForma
 /** A calendar day as a UTC date, so formatting never shifts it by a time zone. */
 const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+const made = new Map<string, Formatters>();
+
+/** Formatters for a locale and currency, made once and kept (Intl formatters are costly to build). */
 export function makeFormatters(locale: string, currency: string): Formatters {
+  const key = `${locale}|${currency}`;
+  let f = made.get(key);
+  if (!f) {
+    f = buildFormatters(locale, currency);
+    made.set(key, f);
+  }
+  return f;
+}
+
+function buildFormatters(locale: string, currency: string): Formatters {
   const guard =
     (f: (v: number, digits?: number) => string) =>
     (v: number | null | undefined, digits?: number): string =>

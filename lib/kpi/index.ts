@@ -11,3 +11,5 @@ export * from './series';
 export * from './status';
 export * from './totals';
 export * from './targets';
+export * from './badges';
+export * from './glance';

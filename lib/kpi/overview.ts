@@ -29,3 +29,12 @@ export function computeActions(source: PlanSource, asOf: string, actionIds?: Ite
       month: periodFigures(index, action, month),
     }));
 }
+
+/** Where each action stands to date, without the week and month views (the popup's glance at the plan). */
+export function computeStandings(source: PlanSource, asOf: string, actionIds?: Iterable<string>): ActionStanding[] {
+  const index = toPlanIndex(source);
+  const wanted = actionIds === undefined ? undefined : new Set(actionIds);
+  return index.actions
+    .filter((action) => wanted === undefined || wanted.has(action.id))
+    .map((action) => actionStanding(index, action, asOf));
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { dateRange, isoDateTime } from '../domain';
+import { dateRange, isoDateTime } from '../domain/dates';
+import { CONSOLES } from '../domain/figures';
+import { overlayStateSchema } from '../overlay/schema';
 import { extractionSchema } from '../readers/extraction';
 import type { MessageSpec } from './define';
 
@@ -47,6 +49,23 @@ export const protocol = {
     from: 'extension-page',
     data: z.object({ tabId, dateRange }),
     reply: readingOutcomeSchema,
+  },
+  /** Overlay → background: badges, links and suggestions for the rows on the page. */
+  'overlay:state': {
+    from: 'content-script',
+    data: z.object({ extraction: extractionSchema }),
+    reply: overlayStateSchema,
+  },
+  /** Overlay → background: link a campaign of the page to an action (moves an existing link). */
+  'overlay:link': {
+    from: 'content-script',
+    data: z.object({
+      console: z.enum(CONSOLES),
+      accountId: z.string().min(1).max(200).nullable(),
+      campaign: z.object({ id: z.string().min(1).max(200).nullable(), name: z.string().min(1).max(2000) }),
+      actionId: z.string().min(1).max(200),
+    }),
+    reply: z.object({ moved: z.boolean() }),
   },
 } satisfies Record<string, MessageSpec<z.ZodType, z.ZodType>>;
 

@@ -30,6 +30,21 @@ export class SidePanelPage {
   actionRows() {
     return this.page.getByTestId('actions-table').locator('tbody tr');
   }
+
+  /** A real side panel is narrow (≈420 px); the same page also runs full width. */
+  async setWidth(width: number, height = 900): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
+
+  /** The tab panel's content (what the chosen tab shows). */
+  tabPanel() {
+    return this.page.locator('#pp-tabpanel');
+  }
+
+  /** The undo bar a deletion shows, and its "undo" button. */
+  undoBar() {
+    return this.page.getByTestId('undo-bar');
+  }
 }
 
 /** The popup, opened as a page (`?tabId=` names the console tab it reports on). */
@@ -83,4 +98,45 @@ export async function tabIdOf(session: ExtensionSession, page: Page): Promise<nu
   }, url);
   if (id === null) throw new Error(`no tab shows ${url}`);
   return id;
+}
+
+/** Clicks something that downloads a file; returns the file's suggested name and its text (UTF-8, BOM kept). */
+export async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), text: (await readFile(path)).toString('utf8') };
+}
+
+/** The popup's quick add: opens it, fills a spend (optionally incl. tax at the default VAT) and saves; returns the message shown. */
+export async function quickSpend(
+  popup: PopupPage,
+  entry: { amount: string; date?: string; includesTax?: boolean; category?: string; note?: string },
+): Promise<string> {
+  const page = popup.page;
+  if ((await page.getByTestId('quick-open').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('quick-open').click();
+  const form = page.getByTestId('quick-spend-form');
+  if (entry.date) await form.getByLabel(/^Date$/).fill(entry.date);
+  if (entry.includesTax) await form.getByLabel(/TTC \(avec TVA\)|Incl\. VAT/).check();
+  await form.getByLabel(/^Montant (HT|TTC)$|^Amount (excl|incl)\. tax$/).fill(entry.amount);
+  if (entry.category) await form.getByLabel(/^Catégorie$|^Category$/).selectOption(entry.category);
+  if (entry.note) await form.getByLabel(/^Note$/).fill(entry.note);
+  await form.getByRole('button', { name: /Enregistrer|Save/ }).click();
+  const notice = page.getByTestId('ledger-notice');
+  await notice.waitFor();
+  return (await notice.textContent()) ?? '';
+}
+
+/** Weekly snapshots tab: takes (or retakes) a week by hand and waits until it is shown; returns its version. */
+export async function takeSnapshotByHand(panel: SidePanelPage, weekStart: string): Promise<number> {
+  const page = panel.page;
+  await panel.tab(/Bilans hebdo|Weekly/);
+  await page.locator('[data-testid=snapshots-view][data-loaded=true]').waitFor();
+  await page.getByTestId('snap-week-select').selectOption(weekStart);
+  await page.getByTestId('snap-take').click();
+  const notice = page.getByTestId('ledger-notice').filter({ hasText: /version \d+/ });
+  await notice.waitFor();
+  const version = Number(/version (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+  await page.locator(`[data-testid=snap-detail][data-week="${weekStart}"][data-version="${version}"]`).waitFor();
+  return version;
 }

@@ -1,0 +1,172 @@
+/**
+ * Browser figures, in Debian's Chromium: reading a 5,000-row grid against a bare walk of its cells,
+ * one re-read after a one-row change on 500 rows, the overlay's update for 500 rows, the content
+ * script's size, and the popup's first render on a 200-action plan.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/browser';
+import { SidePanelPage } from '../test/e2e/harness/pages';
+import { generatePlan } from './report';
+
+const RUNS = 15;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/** The readers and the overlay as one script for a plain page (the same code the content script bundles). */
+async function benchBundle(): Promise<string> {
+  const entry = join(mkdtempSync(join(tmpdir(), 'pp-bench-')), 'entry.ts');
+  writeFileSync(
+    entry,
+    `import { readPage } from ${JSON.stringify(resolve('lib/readers/page.ts'))};
+     import { Overlay } from ${JSON.stringify(resolve('lib/content/overlay/overlay.ts'))};
+     import { makeFormatters } from ${JSON.stringify(resolve('lib/i18n/format.ts'))};
+     (globalThis as any).PP = { readPage, Overlay, makeFormatters };`,
+  );
+  const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, minify: true, logLevel: 'silent' });
+  return out.outputFiles[0]?.text ?? '';
+}
+
+/** An ARIA grid like the consoles' (12 columns: name + 11 figures), in French number format. */
+function gridPage(rows: number): string {
+  const heads = ['Campagne', 'Coût', 'Impr.', 'Clics', 'CTR', 'CPC moy.', 'Conversions', 'Coût/conv.', 'Taux de conv.', 'Valeur de conv.', 'CPM moy.', 'Budget'];
+  const cell = (r: number, c: number) => {
+    const n = (r * 7919 + c * 104729) % 100000;
+    if (c === 0) return `Campagne ${r} – Search`;
+    if (c === 4 || c === 8) return `${(n % 1000) / 100},${n % 10}0 %`;
+    return `${Math.floor(n / 10).toLocaleString('fr-FR')},${String(n % 100).padStart(2, '0')} €`;
+  };
+  const body = Array.from(
+    { length: rows },
+    (_, r) =>
+      `<div role="row" aria-rowindex="${r + 2}">${heads.map((_, c) => `<div role="gridcell" aria-colindex="${c + 1}">${cell(r, c)}</div>`).join('')}</div>`,
+  ).join('');
+  return `<!doctype html><html lang="fr"><head><title>Bench grid</title></head><body>
+    <div class="range">1 – 23 nov. 2026</div>
+    <div role="grid" aria-rowcount="${rows + 1}"><div role="row" aria-rowindex="1">${heads.map((h, c) => `<div role="columnheader" aria-colindex="${c + 1}">${h}</div>`).join('')}</div>${body}</div>
+  </body></html>`;
+}
+
+async function timeInPage(page: Page, fn: string): Promise<number[]> {
+  return page.evaluate(
+    ({ fn, runs }) => {
+      const f = new Function(fn) as () => void;
+      f();
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        f();
+        times.push(performance.now() - t);
+      }
+      return times;
+    },
+    { fn, runs: RUNS },
+  );
+}
+
+export async function readerFigures(): Promise<void> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  const script = await benchBundle();
+
+  await page.setContent(gridPage(5000));
+  await page.addScriptTag({ content: script });
+  const bare = median(await timeInPage(page, `const out = []; for (const el of document.querySelectorAll('[role=gridcell],[role=columnheader]')) out.push(el.textContent); return out.length;`));
+  const read = median(await timeInPage(page, `PP.readPage(document, 'https://example.test/campaigns');`));
+  console.log(`read 5,000 × 12 ARIA grid: ${ms(read)} median; bare textContent walk ${ms(bare)}; ratio ${(read / bare).toFixed(2)}× (goal ≤ 1.5×)`);
+
+  await page.setContent(gridPage(500));
+  await page.addScriptTag({ content: script });
+  const reread = median(
+    await timeInPage(
+      page,
+      `const cell = document.querySelector('[role=row][aria-rowindex="42"] [aria-colindex="2"]'); cell.textContent = (Math.random() * 1000).toFixed(2).replace('.', ',') + ' €'; PP.readPage(document, 'https://example.test/campaigns');`,
+    ),
+  );
+  console.log(`re-read after a one-row change, 500 rows: ${ms(reread)} median (goal ≤ 2 ms)`);
+
+  const overlay = median(
+    await timeInPage(
+      page,
+      `const names = [...document.querySelectorAll('[role=row] [aria-colindex="1"][role=gridcell]')];
+       window.__ov ??= new PP.Overlay({ doc: document, win: window, t: (k) => k, fmt: (c) => PP.makeFormatters('fr-FR', c), placement: { x: 24, y: 24, collapsed: false }, savePlacement() {}, onLink: async () => {} });
+       const badge = (k) => ({ key: k, status: 'on', actual: 1.2, comparedWith: 2, direction: 'lower-is-better' });
+       const rows = names.map((_, i) => i % 3 === 0
+         ? { link: null, badges: [], pacing: null, suggestions: [] }
+         : { link: { linkId: 'l' + i, action: { id: 'a', code: 'A' + (i % 50), name: 'Action' } }, badges: [badge('cpc'), badge('cpa'), badge('ctr')], pacing: { value: 0.97, status: 'on' }, suggestions: [] });
+       window.__ov.update({ range: { start: '2026-11-01', end: '2026-11-23' }, currency: 'EUR', rows, actions: [], summary: { linkedActions: [], counts: { on: 0, watch: 0, off: 0, none: 0 } } }, names);`,
+    ),
+  );
+  console.log(`overlay update, 500 rows (badges built and placed): ${ms(overlay)} median`);
+  await browser.close();
+}
+
+function bundleSize(): void {
+  const file = '.output/chrome-mv3/content-scripts/console.js';
+  try {
+    const bytes = readFileSync(file);
+    console.log(`content script: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzipped (goal ≤ 60 KB)`);
+  } catch {
+    console.log(`content script: no build at ${file} (run npm run build first)`);
+  }
+}
+
+/** A 200-action plan (10,000 captures) restored in the extension; the popup opened fresh each run. */
+export async function popupFigures(): Promise<void> {
+  const data = generatePlan(10_000);
+  const backup = {
+    format: 'planpilot-backup',
+    version: 1,
+    exportedAt: '2026-11-24T09:00:00+01:00',
+    plans: [data.plan],
+    objectives: data.objectives,
+    actions: data.actions,
+    campaignLinks: data.campaignLinks,
+    captures: data.captures,
+    spendEntries: data.spendEntries,
+    resultEntries: data.resultEntries,
+    snapshots: [],
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'pp-bench-')), 'bench-plan.json');
+  writeFileSync(file, JSON.stringify(backup));
+  const session = await launchExtension({ extensionDir: resolve('.output/chrome-mv3-test') });
+  try {
+    const panel = await SidePanelPage.open(session);
+    console.log(`restored bench plan: ${await panel.restore(file)}`);
+    const first: number[] = [];
+    const figures: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await session.context.newPage();
+      await page.goto(session.extensionUrl('popup.html'));
+      // Times taken in the page itself, from navigation start: the first paint of the 200 actions, then their figures.
+      // A string, not a function: the TypeScript loader would add helpers the page does not have.
+      const [shown, computed] = (await page.evaluate(`new Promise((resolve) => {
+        let shownAt = 0;
+        const check = () => {
+          const rows = document.querySelectorAll('[data-testid=actions-table] tbody tr');
+          if (!shownAt && rows.length === 200) shownAt = performance.now();
+          const spend = rows[0]?.querySelector('[data-field=spendToDate]')?.textContent ?? '…';
+          if (shownAt && !spend.startsWith('…')) return resolve([shownAt, performance.now()]);
+          requestAnimationFrame(check);
+        };
+        check();
+      })`)) as [number, number];
+      first.push(shown);
+      figures.push(computed);
+      await page.close();
+    }
+    console.log(`popup on a 200-action plan (10,000 captures): actions shown ${ms(median(first))}, figures shown ${ms(median(figures))} median from navigation (goal ≤ 300 ms)`);
+  } finally {
+    await session.close();
+  }
+}
+
+export default async function (): Promise<void> {
+  bundleSize();
+  await readerFigures();
+  await popupFigures();
+}
