@@ -15,13 +15,19 @@ export default defineConfig({
     default_locale: 'fr',
     permissions: ['storage', 'alarms', 'downloads', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: testBuild ? TEST_HOSTS : [],
-    optional_host_permissions: ALL_CONSOLE_HOSTS,
+    // Firefox's build is MV2, where optional hosts are listed among optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ALL_CONSOLE_HOSTS } : { optional_host_permissions: ALL_CONSOLE_HOSTS }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
     // The side panel (Chromium) / sidebar (Firefox) comes from entrypoints/sidepanel.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'planpilot@planpilot.app', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected: every figure stays in the browser unless the user exports it.
+            gecko: { id: 'planpilot@planpilot.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
     action: { default_title: 'Planpilot' },
   }),

@@ -19,6 +19,8 @@ const steps: Step[] = [
   },
   { name: 'test build', cmd: ['npx', 'wxt', 'build'], env: { PLANPILOT_TEST: '1' } },
   { name: 'shipped build', cmd: ['npx', 'wxt', 'build'] },
+  { name: 'Firefox build', cmd: ['npx', 'wxt', 'build', '-b', 'firefox'] },
+  { name: 'Firefox lint (web-ext, no errors)', cmd: ['npx', 'web-ext', 'lint', '--source-dir', '.output/firefox-mv2'] },
   {
     name: 'browser tests (Chromium)',
     cmd: [

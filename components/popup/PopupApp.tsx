@@ -9,8 +9,8 @@ import { useCurrentPlan, usePlans } from '../common/data';
 import { Header } from '../common/Header';
 import { useI18n } from '../common/i18n';
 import { openSidePanel } from '../common/panel';
-import { QuickSpend } from './QuickSpend';
 import { EnableConsole } from './EnableConsole';
+import { QuickSpend } from './QuickSpend';
 import { TabCard } from './TabCard';
 import { useTabReading } from './useTabReading';
 

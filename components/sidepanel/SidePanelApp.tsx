@@ -3,9 +3,32 @@ import { useCurrentPlan, usePlanData, usePlans } from '../common/data';
 import { Header } from '../common/Header';
 import { useI18n } from '../common/i18n';
 import { BackupView } from './BackupView';
+import { BudgetView } from './BudgetView';
+import { CalendarView } from './CalendarView';
 import { Dashboard } from './Dashboard';
+import { ImportView } from './ImportView';
+import { LinksView } from './LinksView';
+import { NextPeriodView } from './NextPeriodView';
+import { PlanTab } from './PlanTab';
+import { ResultLog } from './ResultLog';
+import { ScheduleView } from './ScheduleView';
+import { SnapshotsView } from './SnapshotsView';
+import { SpendLog } from './SpendLog';
 
-const TABS = ['dashboard', 'backup'] as const;
+const TABS = [
+  'dashboard',
+  'plan',
+  'calendar',
+  'budget',
+  'links',
+  'spend',
+  'results',
+  'schedule',
+  'snapshots',
+  'import',
+  'next',
+  'backup',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** The side panel: the plan's tableau de bord and its tools, one tab each. */
@@ -16,7 +39,8 @@ export function SidePanelApp() {
   const data = usePlanData(plan?.id);
   const [tab, setTab] = useState<Tab>('dashboard');
   if (plans === undefined) return null;
-  const shown: Tab = plans.length === 0 ? 'backup' : tab;
+  // With no plan yet, the plan tab (to create one) and the backup tab (to restore one) are what is left.
+  const shown: Tab = plans.length === 0 && tab !== 'plan' ? 'backup' : tab;
   return (
     <>
       <Header plans={plans} plan={plan} onPlan={choosePlan} />
@@ -38,6 +62,16 @@ export function SidePanelApp() {
       <main className="pp-main" id="pp-tabpanel" role="tabpanel" aria-labelledby={`pp-tab-${shown}`}>
         {plans.length === 0 && <p className="pp-notice">{t('popup.noPlan')}</p>}
         {shown === 'dashboard' && data && <Dashboard data={data} />}
+        {shown === 'plan' && <PlanTab data={data} onPlanChosen={choosePlan} />}
+        {shown === 'calendar' && data && <CalendarView key={data.plan.id} data={data} />}
+        {shown === 'budget' && data && <BudgetView data={data} />}
+        {shown === 'links' && data && <LinksView key={data.plan.id} data={data} />}
+        {shown === 'next' && data && <NextPeriodView data={data} onPlanChosen={choosePlan} />}
+        {shown === 'spend' && data && <SpendLog data={data} />}
+        {shown === 'results' && data && <ResultLog data={data} />}
+        {shown === 'schedule' && data && <ScheduleView key={data.plan.id} data={data} />}
+        {shown === 'snapshots' && plan && <SnapshotsView key={plan.id} plan={plan} />}
+        {shown === 'import' && data && <ImportView key={data.plan.id} data={data} />}
         {shown === 'backup' && <BackupView />}
       </main>
     </>

@@ -1,4 +1,5 @@
 import { startConsoleContentScript } from '@/lib/content';
+import { ignoreForgedRestarts } from '@/lib/content/guard';
 
 // Registered at runtime for the console hosts the user enabled (lib/background/content-scripts.ts),
 // so the manifest asks for no host at install.
@@ -6,5 +7,8 @@ export default defineContentScript({
   matches: [],
   registration: 'runtime',
   noScriptStartedPostMessage: true,
-  main: (ctx) => startConsoleContentScript(ctx),
+  main: (ctx) => {
+    ignoreForgedRestarts(ctx);
+    startConsoleContentScript(ctx);
+  },
 });

@@ -17,6 +17,7 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
   let latest: Extraction | null = null;
   let anchors: (Element | null)[] = [];
   let overlay: Overlay | null = null;
+  let shown = ''; // the state the overlay shows: a page re-rendering the same rows costs no rebuild
 
   const refreshOverlay = async () => {
     const extraction = latest;
@@ -24,6 +25,7 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
     if ((await overlayOff.getValue()).includes(extraction.console)) {
       overlay?.destroy();
       overlay = null;
+      shown = '';
       return;
     }
     const state = await sendMessage('overlay:state', { extraction });
@@ -34,7 +36,16 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
       await sendMessage('overlay:link', { console: latest.console, accountId: latest.account, campaign: read.campaign, actionId });
       await refreshOverlay();
     });
+    const key = JSON.stringify(state);
+    if (key === shown) {
+      overlay.reanchor(anchors);
+      return;
+    }
+    const started = performance.now();
     overlay.update(state, anchors);
+    shown = key;
+    // The overlay's work counts in the reader's share of the main thread (live-reader.ts throttle).
+    reader.charge(performance.now() - started);
   };
   const refresh = () => void refreshOverlay().catch(() => undefined);
 
@@ -64,6 +75,7 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
   function recreate() {
     overlay?.destroy();
     overlay = null;
+    shown = '';
     refresh();
   }
 }

@@ -1,5 +1,6 @@
 import type { Extraction, ExtractionRow } from '../readers/extraction';
 import type { Grid } from '../readers/grid';
+import { MAX_ROWS } from '../readers/limits';
 import { findGrid, tryReadPage } from '../readers/page';
 
 export type LiveReaderOptions = {
@@ -58,6 +59,11 @@ export class LiveReader {
     this.schedule();
   }
 
+  /** Work done for a reading outside `read` (the overlay's update): counted in the throttle as the reading's own. */
+  charge(ms: number): void {
+    if (ms > 0) this.lastCost += ms;
+  }
+
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
@@ -87,7 +93,7 @@ export class LiveReader {
       const url = this.options.url();
       const grid = findGrid(doc, url);
       this.observe(grid?.table.root ?? null);
-      const result = tryReadPage(doc, url);
+      const result = tryReadPage(doc, url, grid);
       if (result.ok) this.publish(result.extraction, url);
       this.options.onRead?.(grid, result.ok ? this.last : null);
     } catch (error) {
@@ -121,6 +127,12 @@ export class LiveReader {
     // Rows on screen now, in page order, then rows seen earlier that a virtualised grid unmounted.
     const current = new Map(extraction.rows.map((row) => [rowKey(row), row]));
     for (const [key, row] of current) this.seen.set(key, row);
+    // A page that renames its rows on every render must not grow the reading without end (limits.ts):
+    // rows no longer on screen go, oldest first.
+    for (const key of this.seen.keys()) {
+      if (this.seen.size <= MAX_ROWS) break;
+      if (!current.has(key)) this.seen.delete(key);
+    }
     const rows = [...current.values(), ...[...this.seen].filter(([key]) => !current.has(key)).map(([, row]) => row)];
     const merged = { ...extraction, rows };
     const fingerprint = JSON.stringify(merged);

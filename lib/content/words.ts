@@ -7,6 +7,7 @@ import * as overlay from '../i18n/parts/overlay';
 export type OverlayWord = keyof typeof core.fr | keyof typeof domain.fr | keyof typeof overlay.fr;
 
 export function overlayTranslator(lang: Lang): (key: OverlayWord, params?: Record<string, string | number>) => string {
-  const dict: Record<OverlayWord, string> = { ...core[lang], ...domain[lang], ...overlay[lang] };
+  const dict: Record<OverlayWord, string> =
+    lang === 'fr' ? { ...core.fr, ...domain.fr, ...overlay.fr } : { ...core.en, ...domain.en, ...overlay.en };
   return (key, params) => fill(dict[key], params);
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { METRIC_KEYS } from './metrics';
 
+// Extension pages and content scripts forbid eval (CSP): zod must never try to compile parsers.
+z.config({ jitless: true });
+
 /**
  * The few schemas figures read off a page need (the content script imports this module alone, so it
  * does not carry every entity's schema).

@@ -1,6 +1,8 @@
+export * from './badges';
 export * from './days';
 export * from './derive';
 export * from './engine';
+export * from './glance';
 export * from './match';
 export * from './overview';
 export * from './pacing';
@@ -9,7 +11,5 @@ export * from './report';
 export * from './select';
 export * from './series';
 export * from './status';
-export * from './totals';
 export * from './targets';
-export * from './badges';
-export * from './glance';
+export * from './totals';

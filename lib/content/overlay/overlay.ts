@@ -182,7 +182,10 @@ export class Overlay {
   }
 
   private toggleDetails(index: number, row: OverlayState['rows'][number]): void {
-    if (this.popover?.row === index) return this.closePopover();
+    if (this.popover?.row === index) {
+      this.closePopover();
+      return;
+    }
     const { doc, t } = this.o;
     const box = el(doc, 'div', { class: 'details', role: 'dialog', 'aria-label': row.link?.action.name ?? '' });
     box.append(el(doc, 'h3', {}, `${row.link?.action.code ?? ''} ${row.link?.action.name ?? ''}`));
@@ -215,7 +218,10 @@ export class Overlay {
   }
 
   private togglePicker(index: number): void {
-    if (this.popover?.row === index) return this.closePopover();
+    if (this.popover?.row === index) {
+      this.closePopover();
+      return;
+    }
     const state = this.state;
     if (!state) return;
     const { doc, t } = this.o;

@@ -14,7 +14,8 @@ export const fr = {
   'popup.confirmRangeButton': 'au {end} — enregistrer',
   'popup.plan': 'Plan',
   'popup.enable.title': 'Lire les chiffres de {console} ?',
-  'popup.enable.body': 'Planpilot lit les campagnes affichées dans {console} pour les comparer au plan. Les chiffres restent sur cet ordinateur.',
+  'popup.enable.body':
+    'Planpilot lit les campagnes affichées dans {console} pour les comparer au plan. Les chiffres restent sur cet ordinateur.',
   'popup.enable.button': 'Activer sur {console}',
   'popup.noPlan': 'Aucun plan. Restaurez une sauvegarde ou créez un plan dans le tableau de bord.',
   'common.action': 'Action',

@@ -50,13 +50,14 @@ export async function launchExtension(options: { headless?: boolean; extensionDi
       '--disable-sync',
     ],
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   // The console content script is registered at install for the granted hosts (127.0.0.1 in the
   // test build); pages opened before that would not be read.
   await waitFor(
     () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0),
     'content script registration',
+    30_000,
   );
   return {
     context,
