@@ -9,16 +9,25 @@ const testBuild = process.env.PLANPILOT_TEST === '1';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Planpilot',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'alarms', 'downloads', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Each permission and why: README.md, "Security and privacy". Files are saved with a link's `download`, no permission.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: testBuild ? TEST_HOSTS : [],
     // Firefox's build is MV2, where optional hosts are listed among optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: ALL_CONSOLE_HOSTS } : { optional_host_permissions: ALL_CONSOLE_HOSTS }),
+    // Our own scripts only (no eval, no remote code), no plugins, no <base> or form posts; in a build, our pages
+    // may fetch nothing but their own files (the dev server's live reload needs more while developing).
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'",
+      extension_pages: [
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        ...(command === 'build' ? ["connect-src 'self'"] : []),
+      ].join('; '),
     },
     // The side panel (Chromium) / sidebar (Firefox) comes from entrypoints/sidepanel.
     ...(browser === 'firefox'

@@ -33,7 +33,20 @@ async function benchBundle(): Promise<string> {
 
 /** An ARIA grid like the consoles' (12 columns: name + 11 figures), in French number format. */
 function gridPage(rows: number): string {
-  const heads = ['Campagne', 'Coût', 'Impr.', 'Clics', 'CTR', 'CPC moy.', 'Conversions', 'Coût/conv.', 'Taux de conv.', 'Valeur de conv.', 'CPM moy.', 'Budget'];
+  const heads = [
+    'Campagne',
+    'Coût',
+    'Impr.',
+    'Clics',
+    'CTR',
+    'CPC moy.',
+    'Conversions',
+    'Coût/conv.',
+    'Taux de conv.',
+    'Valeur de conv.',
+    'CPM moy.',
+    'Budget',
+  ];
   const cell = (r: number, c: number) => {
     const n = (r * 7919 + c * 104729) % 100000;
     if (c === 0) return `Campagne ${r} – Search`;
@@ -75,9 +88,16 @@ export async function readerFigures(): Promise<void> {
 
   await page.setContent(gridPage(5000));
   await page.addScriptTag({ content: script });
-  const bare = median(await timeInPage(page, `const out = []; for (const el of document.querySelectorAll('[role=gridcell],[role=columnheader]')) out.push(el.textContent); return out.length;`));
+  const bare = median(
+    await timeInPage(
+      page,
+      `const out = []; for (const el of document.querySelectorAll('[role=gridcell],[role=columnheader]')) out.push(el.textContent); return out.length;`,
+    ),
+  );
   const read = median(await timeInPage(page, `PP.readPage(document, 'https://example.test/campaigns');`));
-  console.log(`read 5,000 × 12 ARIA grid: ${ms(read)} median; bare textContent walk ${ms(bare)}; ratio ${(read / bare).toFixed(2)}× (goal ≤ 1.5×)`);
+  console.log(
+    `read 5,000 × 12 ARIA grid: ${ms(read)} median; bare textContent walk ${ms(bare)}; ratio ${(read / bare).toFixed(2)}× (goal ≤ 1.5×)`,
+  );
 
   await page.setContent(gridPage(500));
   await page.addScriptTag({ content: script });
@@ -109,7 +129,9 @@ function bundleSize(): void {
   const file = '.output/chrome-mv3/content-scripts/console.js';
   try {
     const bytes = readFileSync(file);
-    console.log(`content script: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzipped (goal ≤ 60 KB)`);
+    console.log(
+      `content script: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzipped (goal ≤ 60 KB)`,
+    );
   } catch {
     console.log(`content script: no build at ${file} (run npm run build first)`);
   }
@@ -159,7 +181,9 @@ export async function popupFigures(): Promise<void> {
       figures.push(computed);
       await page.close();
     }
-    console.log(`popup on a 200-action plan (10,000 captures): actions shown ${ms(median(first))}, figures shown ${ms(median(figures))} median from navigation (goal ≤ 300 ms)`);
+    console.log(
+      `popup on a 200-action plan (10,000 captures): actions shown ${ms(median(first))}, figures shown ${ms(median(figures))} median from navigation (goal ≤ 300 ms)`,
+    );
   } finally {
     await session.close();
   }

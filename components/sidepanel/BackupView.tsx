@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { today } from '@/lib/clock';
 import { exportBackup, planpilotDb, previewRestore, type RestorePreview, restoreBackup } from '@/lib/db';
+import { describeStoreError } from '@/lib/db/store-errors';
 import { downloadText } from '../common/download';
 import { useI18n } from '../common/i18n';
 
@@ -8,7 +9,7 @@ type Pending = { text: string; preview: Extract<RestorePreview, { ok: true }> };
 
 /** Back up every plan to a JSON file, or restore one: validated first, shown, then all or nothing. */
 export function BackupView() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -26,7 +27,7 @@ export function BackupView() {
     if (!pending) return;
     const result = await restoreBackup(planpilotDb, pending.text).catch((e: unknown) => ({
       ok: false as const,
-      error: String(e),
+      error: describeStoreError(e, lang), // storage full, interrupted…: nothing was written, and what to do
       path: '',
     }));
     setPending(null);

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '@/components/common/i18n';
+import { StoreGuard } from '@/components/common/StoreGuard';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import '@/components/common/styles.css';
 import { publishStoreChanges } from '@/lib/db/revision';
@@ -10,6 +11,8 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <I18nProvider>
-      <SidePanelApp />
+      <StoreGuard>
+        <SidePanelApp />
+      </StoreGuard>
     </I18nProvider>,
   );

@@ -1,5 +1,5 @@
-import type { ContentScriptContext } from '#imports';
 import { ContentScriptContext as Context } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '#imports';
 
 /**
  * WXT's context stops an older copy of a content script when a newer copy announces itself with a DOM event on

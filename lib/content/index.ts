@@ -28,6 +28,9 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
       shown = '';
       return;
     }
+    // The overlay's round trip and work count in the reader's share of the main thread (live-reader.ts's
+    // throttle): asking for the state, parsing it, comparing it, updating the badges. Waiting counts too: safe.
+    const asked = performance.now();
     const state = await sendMessage('overlay:state', { extraction });
     if (extraction !== latest || !ctx.isValid) return;
     overlay ??= await createOverlay(async (row, actionId) => {
@@ -37,17 +40,32 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
       await refreshOverlay();
     });
     const key = JSON.stringify(state);
-    if (key === shown) {
-      overlay.reanchor(anchors);
+    if (key === shown) overlay.reanchor(anchors);
+    else {
+      overlay.update(state, anchors);
+      shown = key;
+    }
+    reader.charge(performance.now() - asked);
+  };
+  // One refresh at a time; readings that arrive meanwhile make one more, with the latest reading.
+  let refreshing = false;
+  let again = false;
+  const refresh = (): void => {
+    if (refreshing) {
+      again = true;
       return;
     }
-    const started = performance.now();
-    overlay.update(state, anchors);
-    shown = key;
-    // The overlay's work counts in the reader's share of the main thread (live-reader.ts throttle).
-    reader.charge(performance.now() - started);
+    refreshing = true;
+    void refreshOverlay()
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
   };
-  const refresh = () => void refreshOverlay().catch(() => undefined);
 
   const reader = new LiveReader({
     doc: document,

@@ -114,7 +114,7 @@ export class LiveReader {
 
   private touchesGrid(records: MutationRecord[]): boolean {
     const grid = this.grid;
-    if (!grid || !grid.isConnected) return true;
+    if (!grid?.isConnected) return true;
     return records.some((r) => grid.contains(r.target));
   }
 

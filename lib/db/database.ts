@@ -92,6 +92,25 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await captures.bulkPut(rows);
 }
 
+/**
+ * A database left by a newer Planpilot (the user went back to an older build): Dexie 4 would reopen it without
+ * a version and patch its schema back to ours, and our writes would land among rows the newer version already
+ * migrated. Every open asks IndexedDB for our version instead, so IndexedDB itself refuses with a VersionError
+ * and nothing is touched; describeStoreError (store-errors.ts) tells the user to update Planpilot.
+ */
+function refusingNewer(given: DexieOptions['indexedDB']): DexieOptions['indexedDB'] {
+  if (!given) return given;
+  const factory = given as IDBFactory;
+  const native = SCHEMA_VERSION * 10; // Dexie stores version n as n × 10
+  const pinned: IDBFactory = {
+    open: (name: string, version?: number) => factory.open(name, version ?? native),
+    deleteDatabase: (name: string) => factory.deleteDatabase(name),
+    cmp: (a: unknown, b: unknown) => factory.cmp(a, b),
+    databases: () => factory.databases(),
+  };
+  return pinned;
+}
+
 export class PlanpilotDb extends Dexie {
   plans!: IdTable<Plan>;
   objectives!: IdTable<StoredObjective>;
@@ -104,7 +123,7 @@ export class PlanpilotDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key', MetaRow>;
 
   constructor(name = 'planpilot', options?: DexieOptions) {
-    super(name, options);
+    super(name, { ...options, indexedDB: refusingNewer(options?.indexedDB ?? globalThis.indexedDB) });
     // Append only — see the rule above.
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);

@@ -80,6 +80,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
+/** The largest backup file Planpilot reads, in characters (50 MB: some 80,000 captures). */
+export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
 /**
@@ -87,6 +90,15 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
  * A refusal names the first bad field, so the user can find it.
  */
 export function parseBackup(text: string): ParseResult<Backup> {
+  // Refused before JSON.parse: a file this size would hold the page for seconds and its memory many times over.
+  if (text.length > MAX_BACKUP_CHARS) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return {
+      ok: false,
+      path: '',
+      error: `this file is too large for a Planpilot backup (${mb(text.length)} MB; the limit is ${mb(MAX_BACKUP_CHARS)} MB)`,
+    };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));

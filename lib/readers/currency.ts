@@ -18,6 +18,7 @@ export const ISO_CODES = new Set(
 const SYMBOLS: Record<string, string> = {
   '€': 'EUR',
   '£': 'GBP',
+  '£GB': 'GBP', // French: `(1 234,50 £GB)`
   US$: 'USD',
   $US: 'USD',
   U$S: 'USD',
@@ -33,6 +34,7 @@ const SYMBOLS: Record<string, string> = {
   R$: 'BRL',
   MX$: 'MXN',
   $MXN: 'MXN',
+  $MX: 'MXN', // French: `(1 234,50 $MX)`
   NT$: 'TWD',
   '₹': 'INR',
   'Rs.': 'INR',

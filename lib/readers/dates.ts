@@ -28,7 +28,7 @@ for (const [m, words] of MONTH_WORDS) for (const w of words.split(' ')) MONTHS.s
 const RANGE_WORDS = new Set(['to', 'until', 'through', 'thru', 'au', 'bis', 'al', 'a', 'ate', 'tot', 't/m', 'hasta', 'fino', "jusqu'au"]);
 
 type Tok =
-  | { t: 'date'; a: number; b: number; y: number; kind: 'iso' | 'dot' | 'slash' }
+  | { t: 'date'; a: number; b: number; y: number; kind: 'iso' | 'dot' | 'slash' | 'daymonth' }
   | { t: 'num'; n: number; len: number }
   | { t: 'month'; m: number }
   | { t: 'sep' };
@@ -38,6 +38,8 @@ type Partial = { d?: number; m?: number; y?: number };
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+Z?)?/g;
 const YMD_SLASH = /(\d{4})\/(\d{1,2})\/(\d{1,2})/g;
 const NUMERIC_DATE = /(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/g;
+/** German day and month without the year, left of a range: `14.08. – 20.09.2001` (Intl's de-DE medium range). */
+const DAY_MONTH_DOT = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d.])/g;
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?/g;
 const TOKEN = /\uE000(\d+)\uE000|(\d+)(?:st|nd|rd|th|er|eme|º|ª|\.)?|([a-z][a-z'/]*)\.?|([-–—~→])/g;
 
@@ -56,6 +58,9 @@ export function parseDateRange(text: string, lang: string | null = null, opts: {
     .replace(ISO_DATE, (_, y, m, d) => mark({ t: 'date', a: +d, b: +m, y: +y, kind: 'iso' }))
     .replace(YMD_SLASH, (_, y, m, d) => mark({ t: 'date', a: +d, b: +m, y: +y, kind: 'iso' }))
     .replace(NUMERIC_DATE, (_, a, sep, b, y) => mark({ t: 'date', a: +a, b: +b, y: fullYear(y), kind: sep === '.' ? 'dot' : 'slash' }))
+    .replace(DAY_MONTH_DOT, (all, d, m) =>
+      +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? mark({ t: 'date', a: +d, b: +m, y: 0, kind: 'daymonth' }) : all,
+    )
     .replace(TIME, ' ');
   s = s.replace(/\s+-\s+|\s*[–—]\s*/g, ' – ');
   const toks: Tok[] = [];
@@ -100,6 +105,7 @@ function side(seg: Tok[], which: 'left' | 'right', monthFirst: boolean, slashOrd
   const full = ordered.find((t) => t.t === 'date');
   if (full && full.t === 'date') {
     if (full.kind === 'iso' || full.kind === 'dot') return { d: full.a, m: full.b, y: full.y };
+    if (full.kind === 'daymonth') return { d: full.a, m: full.b }; // the year comes from the other side
     const order = slashOrder ?? (full.a > 12 ? 'dm' : full.b > 12 ? 'md' : monthFirst ? 'md' : 'dm');
     return order === 'dm' ? { d: full.a, m: full.b, y: full.y } : { d: full.b, m: full.a, y: full.y };
   }

@@ -5,13 +5,14 @@
  * the metric columns, joined by row index), and repeated record blocks (cards of an e-mail campaign list).
  * The grid with the most recognisable metric headers wins; layout tables recognise none.
  *
- * Cost: one querySelectorAll over the page for tables, ARIA grids and rows (a keyed-cell pass only when those
+ * Cost: two querySelectorAll over the page, for tables and for ARIA rows (a keyed-cell pass only when those
  * find nothing clear), then sibling links and a few attributes per row; a cell's text is read once, later, by
  * table.ts. No selector, closest() or regular expression per cell.
  */
 import type { ConsoleAdapter } from './consoles/types';
 import type { ColumnPlan } from './headers';
 import { roleOfHeader } from './headers';
+import { MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './limits';
 import { NO_FIGURE, readFigure, restIsUnit } from './numbers';
 import { type Cell, planTable, type SourceRow, type SourceTable } from './table';
 import { squish, visibleText } from './text';
@@ -51,19 +52,29 @@ function fromHtmlTable(table: Element): SourceTable | null {
   }
   const headers = headerLabels(headerRows.map((r) => r.tr));
   const body: SourceRow[] = [];
+  let visited = 0; // cells of body rows (limits.ts: a huge grid is read in its first rows, footers always)
   for (const r of rows) {
     if (headerRows.includes(r)) continue;
-    const cells: (Cell | undefined)[] = [];
-    let pos = 0;
-    for (const cell of r.tr.children) {
-      const tag = tagOf(cell);
-      if (tag !== 'TD' && tag !== 'TH') continue;
-      cells[pos] = cell;
-      pos += Math.max(1, intAttr(cell, 'colspan') ?? 1);
-    }
-    body.push({ cells, footer: r.section === 'TFOOT' });
+    const footer = r.section === 'TFOOT';
+    if (!footer && (body.length >= MAX_ROWS || visited >= MAX_CELLS)) continue;
+    const { cells, width } = htmlRowCells(r.tr);
+    visited += width;
+    body.push({ cells, footer, el: r.tr });
   }
-  return { headers, hooks: headers.map(() => null), rows: body, root: table };
+  return { headers, hooks: headers.map(() => null), rows: body, root: table, kind: 'table' };
+}
+
+/** A body row's cells, each at its column (a `colspan` leaves the columns it covers empty). */
+function htmlRowCells(tr: Element): { cells: (Cell | undefined)[]; width: number } {
+  const cells: (Cell | undefined)[] = [];
+  let pos = 0;
+  for (let cell = tr.firstElementChild; cell && pos < MAX_COLUMNS; cell = cell.nextElementSibling) {
+    const tag = tagOf(cell);
+    if (tag !== 'TD' && tag !== 'TH') continue;
+    cells[pos] = cell;
+    pos += Math.max(1, intAttr(cell, 'colspan') ?? 1);
+  }
+  return { cells, width: pos };
 }
 
 function allHeaderCells(tr: Element): boolean {
@@ -82,7 +93,7 @@ function headerLabels(trs: Element[]): string[] {
   trs.forEach((tr, r) => {
     grid[r] ??= [];
     let pos = 0;
-    for (const cell of tr.children) {
+    for (let cell = tr.firstElementChild; cell && pos < MAX_COLUMNS; cell = cell.nextElementSibling) {
       const tag = tagOf(cell);
       if (tag !== 'TD' && tag !== 'TH') continue;
       while (grid[r]?.[pos] !== undefined) pos++;
@@ -108,7 +119,6 @@ function headerLabels(trs: Element[]): string[] {
 
 // ── ARIA grids ──
 
-const GRID_ROLES = '[role="grid"], [role="treegrid"], [role="table"]';
 const CELL_ROLES = new Set(['gridcell', 'cell', 'columnheader', 'rowheader']);
 const ROW_INDEX_ATTRS = ['aria-rowindex', 'row-index', 'data-row-index', 'data-rowindex'];
 
@@ -125,11 +135,11 @@ function ariaCells(row: Element): Element[] {
     (first === lastChild || CELL_ROLES.has(lastChild.getAttribute('role') ?? ''))
   ) {
     const all: Element[] = [];
-    for (let c: Element | null = first; c; c = c.nextElementSibling) all.push(c);
+    for (let c: Element | null = first; c && all.length < MAX_COLUMNS; c = c.nextElementSibling) all.push(c);
     return all;
   }
   const out: Element[] = [];
-  for (const c of row.children) {
+  for (let c = row.firstElementChild; c && out.length < MAX_COLUMNS; c = c.nextElementSibling) {
     const role = c.getAttribute('role');
     if (role && CELL_ROLES.has(role)) out.push(c);
   }
@@ -137,6 +147,7 @@ function ariaCells(row: Element): Element[] {
   // Cells wrapped in a container: owned by this row all the same.
   for (const c of row.querySelectorAll('[role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]')) {
     if (c.closest('[role="row"]') === row) out.push(c);
+    if (out.length >= MAX_COLUMNS) break;
   }
   return out;
 }
@@ -154,7 +165,15 @@ function rowIndexOf(el: Element): string | null {
  * `aria-colindex` where given, else one after the other in document order.
  */
 function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: (el: Element) => boolean) {
-  type Joined = { header: boolean; footer: boolean; index: string | null; cells: (Element | undefined)[]; next: number };
+  type Joined = {
+    header: boolean;
+    footer: boolean;
+    index: string | null;
+    cells: (Element | undefined)[];
+    next: number;
+    el: Element;
+    parts?: Element[];
+  };
   const joined: Joined[] = [];
   const byIndex = new Map<string, Joined>();
   for (const part of parts) {
@@ -169,11 +188,12 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
     if (!row) {
       // A whole row from its first column (the usual case) keeps its own array of cells.
       const whole = contiguous && (firstCol === null || firstCol === 1);
-      row = { header, footer: footer(part.el), index: part.index, cells: whole ? cells : [], next: whole ? n : 0 };
+      row = { header, footer: footer(part.el), index: part.index, cells: whole ? cells : [], next: whole ? n : 0, el: part.el };
       joined.push(row);
       if (key !== null) byIndex.set(key, row);
       if (whole) continue;
-    }
+    } else if (row.parts) row.parts.push(part.el);
+    else row.parts = [row.el, part.el];
     if (n === 0) continue;
     if (contiguous) {
       // Contiguous cells (the usual case): placed one after the other, no attribute read per cell.
@@ -192,17 +212,20 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
   return joined;
 }
 
+/**
+ * A header row: its cells are column headers (a leading checkbox cell may not be). Data rows are told apart by
+ * their first two cells, without a look at every cell.
+ */
+function isHeaderRow(cells: Element[]): boolean {
+  const [a, b] = cells;
+  if (a?.getAttribute('role') !== 'columnheader' && b?.getAttribute('role') !== 'columnheader') return false;
+  let headers = 0;
+  for (const c of cells) if (c.getAttribute('role') === 'columnheader') headers++;
+  return headers * 2 >= cells.length;
+}
+
 function fromParts(parts: PartRow[], root: Element, footer: (el: Element) => boolean): SourceTable | null {
-  // A header row: its cells are column headers (a leading checkbox cell may not be). Data rows are told apart
-  // by their first two cells, without a look at every cell.
-  const isHeader = (r: PartRow) => {
-    const [a, b] = r.cells;
-    if (a?.getAttribute('role') !== 'columnheader' && b?.getAttribute('role') !== 'columnheader') return false;
-    let headers = 0;
-    for (const c of r.cells) if (c.getAttribute('role') === 'columnheader') headers++;
-    return headers * 2 >= r.cells.length;
-  };
-  const joined = joinParts(parts, isHeader, footer);
+  const joined = joinParts(parts, (r) => isHeaderRow(r.cells), footer);
   const headerRows = joined.filter((r) => r.header);
   if (headerRows.length === 0) return null;
   const width = Math.max(0, ...joined.map((r) => r.cells.length));
@@ -230,7 +253,7 @@ function fromParts(parts: PartRow[], root: Element, footer: (el: Element) => boo
     previous = n;
   }
   if (allIndexed && !inOrder) data = [...data].sort((a, b) => Number(a.index) - Number(b.index));
-  return { headers, hooks: headers.map(() => null), rows: data, root };
+  return { headers, hooks: headers.map(() => null), rows: data, root, kind: 'aria' };
 }
 
 const GRID_ROLE_NAMES = new Set(['grid', 'treegrid', 'table']);
@@ -245,9 +268,13 @@ function gridOf(row: Element): Element | null {
 
 function fromAriaGrid(grid: Element, rows: Element[], footer: (el: Element) => boolean): SourceTable | null {
   const parts: PartRow[] = [];
+  let visited = 0; // limits.ts: a huge grid is read in its first rows
   for (const row of rows) {
+    if (parts.length > MAX_ROWS || visited >= MAX_CELLS) break;
     if (row.getAttribute('aria-hidden') === 'true') continue;
-    parts.push({ el: row, index: rowIndexOf(row), cells: ariaCells(row) });
+    const cells = ariaCells(row);
+    visited += cells.length;
+    parts.push({ el: row, index: rowIndexOf(row), cells });
   }
   return parts.length > 1 ? fromParts(parts, grid, footer) : null;
 }
@@ -259,7 +286,9 @@ const KEY_ATTRS = ['essfield', 'col-id', 'data-col-id', 'data-colid', 'data-fiel
 function fromKeyedCells(root: ParentNode, attrs: string[], footer: (el: Element) => boolean): SourceTable[] {
   // One pass over every keyed cell; rows grouped per attribute (a page may use two kinds of grid).
   const byAttr = new Map<string, Map<Element, Element[]>>();
+  let visited = 0; // limits.ts: a huge grid is read in its first cells
   for (const cell of root.querySelectorAll(attrs.map((a) => `[${a}]`).join(', '))) {
+    if (++visited > MAX_CELLS) break;
     const attr = attrs.find((a) => cell.hasAttribute(a)) as string;
     const row = cell.parentElement;
     if (!row || row.hasAttribute(attr)) continue;
@@ -281,7 +310,7 @@ function keyedTables(rowsByEl: Map<Element, Element[]>, attr: string, footer: (e
   const rows = [...rowsByEl].filter(([, cells]) => cells.length >= 2);
   if (rows.length < 2) return [];
   // Parts of one row (pinned and scrolling containers) share a row index: join them.
-  const joined: { el: Element; index: string | null; cells: Map<string, Element> }[] = [];
+  const joined: { el: Element; parts?: Element[]; index: string | null; cells: Map<string, Element> }[] = [];
   const byIndex = new Map<string, (typeof joined)[number]>();
   for (const [el, cells] of rows) {
     const index = rowIndexOf(el);
@@ -290,7 +319,8 @@ function keyedTables(rowsByEl: Map<Element, Element[]>, attr: string, footer: (e
       row = { el, index, cells: new Map() };
       joined.push(row);
       if (index !== null) byIndex.set(index, row);
-    }
+    } else if (row.parts) row.parts.push(el);
+    else row.parts = [row.el, el];
     for (const c of cells) row.cells.set(c.getAttribute(attr) as string, c);
   }
   // A header row: its cells are labels, and some label is a metric's. Each header row starts a grid.
@@ -300,12 +330,17 @@ function keyedTables(rowsByEl: Map<Element, Element[]>, attr: string, footer: (e
     if (isKeyedHeader(row.cells)) {
       const keys = [...row.cells.keys()];
       current = { keys, headers: keys.map((k) => headerText(row.cells.get(k) as Element)), rows: [] };
-      tables.push({ headers: current.headers, hooks: keys, rows: current.rows, root: commonAncestor(row.el) });
+      tables.push({ headers: current.headers, hooks: keys, rows: current.rows, root: commonAncestor(row.el), kind: 'keyed' });
       continue;
     }
     if (!current) continue;
     const keys = current.keys;
-    current.rows.push({ cells: keys.map((k) => row.cells.get(k)), footer: footer(row.el) });
+    current.rows.push({
+      cells: keys.map((k) => row.cells.get(k)),
+      footer: footer(row.el),
+      el: row.el,
+      ...(row.parts ? { parts: row.parts } : {}),
+    });
   }
   return tables;
 }
@@ -450,9 +485,9 @@ function fromCards(root: ParentNode): SourceTable | null {
       const l = ls.find((x) => x.key === key);
       cells.push(l ? values.get(l) : undefined);
     }
-    return { cells };
+    return { cells, el: card };
   });
-  return { headers, hooks: headers.map(() => null), rows, root: list[0]?.parentElement ?? null };
+  return { headers, hooks: headers.map(() => null), rows, root: list[0]?.parentElement ?? null, kind: 'cards' };
 }
 
 // ── choosing ──
@@ -462,27 +497,31 @@ export function findGrids(doc: Document, adapter: ConsoleAdapter | null): Grid[]
   const footerSel = adapter?.summaryRowSelector;
   const footer = (el: Element) => (footerSel ? el.matches(footerSel) : false);
   const tables: SourceTable[] = [];
-  // One pass over the page for tables, ARIA grids and their rows (each row then finds its grid by its parents).
-  const ariaGrids: Element[] = [];
-  const rowsOf = new Map<Element, Element[]>();
-  for (const el of doc.querySelectorAll(`table, ${GRID_ROLES}, [role="row"]`)) {
-    if (tagOf(el) === 'TABLE') {
-      const role = el.getAttribute('role');
-      if (role === 'presentation' || role === 'none') continue;
-      const st = fromHtmlTable(el);
-      if (st) tables.push(st);
-    } else if (el.getAttribute('role') === 'row') {
-      const grid = gridOf(el);
-      if (!grid || tagOf(grid) === 'TABLE') continue;
-      const list = rowsOf.get(grid);
-      if (list) list.push(el);
-      else rowsOf.set(grid, [el]);
-    } else {
-      ariaGrids.push(el);
-    }
+  for (const el of doc.querySelectorAll('table')) {
+    const role = el.getAttribute('role');
+    if (role === 'presentation' || role === 'none') continue;
+    const st = fromHtmlTable(el);
+    if (st) tables.push(st);
   }
-  for (const grid of ariaGrids) {
-    const st = fromAriaGrid(grid, rowsOf.get(grid) ?? [], footer);
+  // ARIA grids from their rows: one pass over the page for `role=row` (one attribute selector alone is several
+  // times cheaper than a list of them), each row finding its grid by its parents (rows share a parent: asked
+  // once). A grid without rows gives nothing. Grids come in the order of their first rows.
+  const rowsOf = new Map<Element, Element[]>();
+  let parent: Element | null = null;
+  let parentGrid: Element | null = null;
+  for (const row of doc.querySelectorAll('[role="row"]')) {
+    if (row.parentElement !== parent || parent === null) {
+      parent = row.parentElement;
+      parentGrid = gridOf(row);
+    }
+    const grid = parentGrid;
+    if (!grid || tagOf(grid) === 'TABLE') continue;
+    const list = rowsOf.get(grid);
+    if (list) list.push(row);
+    else rowsOf.set(grid, [row]);
+  }
+  for (const [grid, rows] of rowsOf) {
+    const st = fromAriaGrid(grid, rows, footer);
     if (st) tables.push(st);
   }
   const planned = (list: SourceTable[]) =>
@@ -511,4 +550,56 @@ export function pickGrid(doc: Document, adapter: ConsoleAdapter | null): Grid | 
       best = g;
   }
   return best;
+}
+
+// ── for the incremental reader (incremental.ts) ──
+
+/**
+ * What, found inside a cell, would change how the page's grids are found: rows, cells, tables and grids nested
+ * in it.
+ */
+export const NESTED_STRUCTURE =
+  'table, tr, td, th, [role="row"], [role="grid"], [role="treegrid"], [role="table"], [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
+
+/**
+ * Can cell-level changes be followed without finding the grids again: an HTML table or an ARIA grid whose
+ * column plan settled the choice (no fallback pass ran), whose rows are each one element, none inside another
+ * row, and which is not itself inside a row, a cell or another grid.
+ */
+export function followsCellChanges(grid: Grid): boolean {
+  const { table, plan } = grid;
+  const root = table.root;
+  if ((table.kind !== 'table' && table.kind !== 'aria') || plan.score < 2 || !root) return false;
+  if (root.parentElement?.closest(`${NESTED_STRUCTURE}`)) return false;
+  for (const row of table.rows) {
+    if (!row.el || row.parts) return false;
+    for (let e = row.el.parentElement; e && e !== root; e = e.parentElement) {
+      if (tagOf(e) === 'TR' || e.getAttribute('role') === 'row') return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Would discovery still make this data row out of the same cells, in the same columns? Asked after a change to
+ * one of its cells themselves (their attributes or children), for a grid that {@link followsCellChanges}: a
+ * cell's role, `aria-colindex` or `colspan` decide where discovery puts it.
+ */
+export function rowShapeHolds(table: SourceTable, row: SourceRow): boolean {
+  const el = row.el;
+  if (!el || row.parts) return false;
+  if (table.kind === 'table') return sameCells(htmlRowCells(el).cells, row.cells);
+  if (table.kind !== 'aria') return false;
+  const cells = ariaCells(el);
+  if (!sameCells(cells, row.cells) || isHeaderRow(cells)) return false;
+  const n = cells.length;
+  const firstCol = n > 0 ? intAttr(cells[0] as Element, 'aria-colindex') : null;
+  const lastCol = n > 1 ? intAttr(cells[n - 1] as Element, 'aria-colindex') : firstCol;
+  return firstCol === null || (firstCol === 1 && lastCol === n);
+}
+
+function sameCells(a: readonly (Cell | undefined)[], b: readonly (Cell | undefined)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -338,6 +338,8 @@ function scan(s: string, from: number, end: number, out: Figure): boolean {
   const digits = count > 15 ? s.slice(bodyFrom, bodyEnd).replace(NOT_DIGITS, '') : null;
   const value = decimalValue(negative, mantissa, digits, exp - fraction);
   const alt = ambiguous ? decimalValue(negative, mantissa, digits, exp - 3) : value;
+  // 400 nines are no figure a console shows: Infinity would fail the reading's schema and lose the whole grid.
+  if (!Number.isFinite(value) || !Number.isFinite(alt)) return false;
   // ── a second figure in parentheses: `5 127 (41,7 %)` ──
   let secondary: Figure | null = null;
   let j = i;

@@ -10,7 +10,7 @@ import type { ConsoleAdapter } from './consoles/types';
 import { parseDateRange } from './dates';
 import { type Extraction, ReadError, type ReadResult, validateExtraction } from './extraction';
 import { type Grid, pickGrid } from './grid';
-import { assemble } from './table';
+import { type Assembled, assemble } from './table';
 import { squish } from './text';
 
 /** Generic places where consoles show the range: a date picker (by its tag, class, test id or label), a <time>. */
@@ -23,7 +23,7 @@ function isDateHook(el: Element, tag: string): boolean {
   return false;
 }
 
-const toUrl = (url: string | null): URL | null => {
+export const toUrl = (url: string | null): URL | null => {
   if (!url) return null;
   try {
     return new URL(url);
@@ -52,26 +52,44 @@ export function findGrid(doc: Document, url: string | null = null): Grid | null 
  * `url`: the page's address when known (the content script always knows it); else the page decides.
  * The reading is validated against the `extract` contract's schema before it leaves the readers.
  */
-export function readPage(doc: Document, url: string | null = null): Extraction {
-  return validateExtraction(readGrid(doc, url));
+export function readPage(doc: Document, url: string | null = null, found?: Grid | null): Extraction {
+  return validateExtraction(readGrid(doc, url, found));
 }
 
 /**
  * {@link readPage} without the final schema validation: the reading alone (benchmarks compare it with a bare
  * walk of the grid's cells; validation costs about a microsecond per row on top).
  */
-export function readGrid(doc: Document, url: string | null = null): Extraction {
+export function readGrid(doc: Document, url: string | null = null, found?: Grid | null): Extraction {
   const pageUrl = toUrl(url) ?? savedFrom(doc);
   const adapter = adapterForPage(doc, pageUrl);
   const lang = pageLang(doc);
-  const grid = pickGrid(doc, adapter);
-  if (!grid) throw new ReadError('no-grid', 'no grid with recognisable metric columns on this page');
+  // `found`: the grid the caller just found with findGrid (same page, same URL), so it is not looked for twice.
+  const grid = found === undefined ? pickGrid(doc, adapter) : found;
+  if (!grid) throw new ReadError('no-grid', NO_GRID);
   const read = assemble(grid.table, grid.plan, { adapter, lang });
+  return pageExtraction(doc, pageUrl, adapter, read, () => findDateRange(doc, adapter, grid.table.root, lang));
+}
+
+export const NO_GRID = 'no grid with recognisable metric columns on this page';
+
+/**
+ * A grid's reading with the facts around it; the one place an {@link Extraction} of a page is put together
+ * (readGrid and the incremental reader). `dateRange`: the range outside the grid, asked only when the grid
+ * does not say it. Throws a {@link ReadError} when the grid has no data row.
+ */
+export function pageExtraction(
+  doc: Document,
+  pageUrl: URL | null,
+  adapter: ConsoleAdapter | null,
+  read: Assembled,
+  dateRange: () => DateRange | null,
+): Extraction {
   if (read.rows.length === 0) throw new ReadError('no-rows', 'the grid has no data row');
   return {
     console: adapter?.id ?? 'generic',
     account: adapter?.account?.(doc, pageUrl) ?? read.account,
-    dateRange: read.dateRange ?? findDateRange(doc, adapter, grid.table.root, lang),
+    dateRange: read.dateRange ?? dateRange(),
     currency: read.currency,
     rows: read.rows,
     totals: read.totals,
@@ -79,9 +97,9 @@ export function readGrid(doc: Document, url: string | null = null): Extraction {
 }
 
 /** {@link readPage} without exceptions, for callers that show the reason. */
-export function tryReadPage(doc: Document, url: string | null = null): ReadResult {
+export function tryReadPage(doc: Document, url: string | null = null, found?: Grid | null): ReadResult {
   try {
-    return { ok: true, extraction: readPage(doc, url) };
+    return { ok: true, extraction: readPage(doc, url, found) };
   } catch (e) {
     if (e instanceof ReadError) return { ok: false, code: e.code, reason: e.message };
     throw e;
@@ -98,14 +116,20 @@ export function findDateRange(doc: Document, adapter: ConsoleAdapter | null, gri
   const hooks: Element[] = [];
   const texts: Element[] = [];
   const selector = adapter?.dateRangeSelector;
+  // The grid's ancestors hold the grid's text too: like the grid, they are walked through but never read, so the
+  // range depends on the page outside the grid alone (the incremental reader keeps it while only the grid changes).
+  const around = new Set<Element>();
+  for (let e = grid?.parentElement ?? null; e; e = e.parentElement) around.add(e);
   const walk = (el: Element) => {
     for (const child of el.children) {
       if (child === grid) continue;
       const tag = child.tagName.toUpperCase();
       if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'SVG' || tag === 'NOSCRIPT') continue;
-      if (selector && child.matches(selector)) own.push(child);
-      else if (isDateHook(child, tag)) hooks.push(child);
-      if (child.children.length <= 3) texts.push(child);
+      if (!around.has(child)) {
+        if (selector && child.matches(selector)) own.push(child);
+        else if (isDateHook(child, tag)) hooks.push(child);
+        if (child.children.length <= 3) texts.push(child);
+      }
       if (child.children.length > 0) walk(child);
     }
   };

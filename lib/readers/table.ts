@@ -11,7 +11,6 @@ import { parseDay } from './dates';
 import type { ExtractionRow } from './extraction';
 import { type ColumnPlan, type ColumnRole, type Entity, type PlannedMetric, planColumns, RATE_OF, roleOfHeader } from './headers';
 import {
-  addVote,
   type DecimalSep,
   decideDecimal,
   type Figure,
@@ -32,6 +31,10 @@ export type SourceRow = {
   cells: (Cell | undefined)[];
   /** In a footer (`<tfoot>`, a console's footer row group): a summary row whatever its label. */
   footer?: boolean;
+  /** The page's row element (its first part, where the row is split over containers): what the live reader tracks. */
+  el?: Element;
+  /** Every part of a row split over containers (pinned + scrolling), where it is. */
+  parts?: Element[];
 };
 export type SourceTable = {
   headers: string[];
@@ -40,6 +43,8 @@ export type SourceTable = {
   rows: SourceRow[];
   /** The element holding the grid (facts such as the date range are looked for outside it). */
   root: Element | null;
+  /** How the page built it: an HTML table, an ARIA grid, cells keyed by a column attribute, record cards. */
+  kind?: 'table' | 'aria' | 'keyed' | 'cards';
 };
 
 export type Metrics = Partial<Record<MetricKey, number>>;
@@ -74,15 +79,21 @@ function cellLines(c: Cell | undefined): string[] {
   return visibleLines(c, { skipControls: true });
 }
 
-/** The name as the user reads it (a link's text first; else the first line without controls) and the link. */
-export function cellIdentity(c: Cell | undefined, exact = false): { name: string; href: string | null } {
+/**
+ * The name as the user reads it (a link's text first; else the first line without controls) and the link.
+ * `inherited`: the address is a `role=link`'s enclosing `<a href>`, which may stand outside the cell.
+ */
+export function cellIdentity(c: Cell | undefined, exact = false): { name: string; href: string | null; inherited?: boolean } {
   if (c === undefined) return { name: '', href: null };
   if (typeof c === 'string') return { name: exact ? c : squish(c), href: null };
   const link = firstLink(c);
   if (link) {
     // A plain link (text only) is read in one go; one with markup inside, as the user reads it.
     const name = link.firstElementChild === null ? squish(link.textContent ?? '') : visibleText(link);
-    if (name) return { name, href: link.getAttribute('href') ?? link.closest('a[href]')?.getAttribute('href') ?? null };
+    if (name) {
+      const own = link.getAttribute('href');
+      return own !== null ? { name, href: own } : { name, href: link.closest('a[href]')?.getAttribute('href') ?? null, inherited: true };
+    }
   }
   if (c.firstElementChild === null) return { name: squish(c.textContent ?? ''), href: null };
   const name = visibleLines(c, { skipControls: true })[0] ?? visibleLines(c)[0] ?? '';
@@ -217,20 +228,38 @@ function guessNameColumn(table: SourceTable, plan: ColumnPlan): number | null {
 }
 
 // ── assembling ──
-
-type Work = {
-  name: string;
-  id: string | null;
-  label: string;
-  summary: boolean;
-  isLead: boolean;
-};
+//
+// In two steps, so the content script's incremental reader (incremental.ts) can redo only the second: each row
+// is read once into a {@link RowReading} (its figures in a {@link FigureStore}), then {@link combine} takes the
+// column-level decisions (decimal separators, percent units, the currency) from those readings and builds the
+// rows and totals. {@link assemble} does both for a whole table.
 
 const DASHES = /^[-–—]+$/;
-const NO_IDENTITY = { name: '', href: null };
+const NO_IDENTITY: { name: string; href: string | null; inherited?: boolean } = { name: '', href: null };
 /** Cheap tests before folding a label (NFD) on every row. */
 const MAYBE_TOTAL = /^\s*(?:grand|sub|tot|gesamt|summe|insgesamt|suma|sum|overall|r[eé]sult|ergebnis|risultat)/i;
 const MAYBE_NO_DATA = /^\s*(?:no |nothing|aucun|keine|sin |no hay|nessun|sem |nenhum|geen )/i;
+/** The letters MAYBE_TOTAL's and MAYBE_NO_DATA's words start with. */
+const TOTAL_FIRSTS = 'gstiore';
+const NO_DATA_FIRSTS = 'naksg';
+
+/**
+ * Could a test anchored at the start, whose words begin with one of `firsts`, match this text? Its first
+ * character says no for nearly every name, without running the expression (thousands of rows). A space or a
+ * character outside ASCII leaves it to the expression.
+ */
+function mayStart(text: string, firsts: string): boolean {
+  let c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) c += 32;
+  if (c >= 97 && c <= 122) return firsts.includes(String.fromCharCode(c));
+  return c <= 32 || c >= 128;
+}
+
+/** DASHES, after a look at the first character. */
+const isDashes = (text: string) => {
+  const c = text.charCodeAt(0);
+  return (c === 45 || c === 0x2013 || c === 0x2014) && DASHES.test(text);
+};
 const RATE_SET = new Set<string>(RATE_KEYS);
 const MONEY_SET = new Set<string>(MONEY_KEYS);
 /** Counts never have fractions: an ambiguous `1,234` there groups thousands. */
@@ -253,134 +282,252 @@ const PERCENT = 2;
 const AMBIGUOUS_DOT = 4;
 const AMBIGUOUS_COMMA = 8;
 const SECOND = 16;
+/** The decimal separator the figure proves (`1,5`, `1.234.567`). */
+const VOTE_DOT = 32;
+const VOTE_COMMA = 64;
 
 function settled(value: number, alt: number, flags: number, decimal: DecimalSep | null): number {
   return (decimal === '.' && flags & AMBIGUOUS_DOT) || (decimal === ',' && flags & AMBIGUOUS_COMMA) ? alt : value;
 }
 
-export function assemble(table: SourceTable, plan: ColumnPlan, opts: AssembleOptions): Assembled {
-  const { adapter, lang } = opts;
-  const exact = opts.fromExport === true;
-  const nameCol = plan.name;
-  const leadType = adapter?.leadResultType ?? null;
-  const resultsIndex = plan.metrics.findIndex((m) => m.key === 'results');
-  // One slot per column read (a sum of parts reads several columns for one key).
-  const slotCol: number[] = [];
-  const slotMetric: number[] = [];
-  plan.metrics.forEach((m, k) => {
-    for (const col of m.cols) {
-      slotCol.push(col);
-      slotMetric.push(k);
-    }
-  });
-  const S = slotCol.length;
-  const R = table.rows.length;
-  const values = new Float64Array(R * S);
-  const alts = new Float64Array(R * S);
-  const flags = new Uint8Array(R * S);
-  const seconds = new Map<number, Figure>();
-  const colVotes: Votes[] = plan.metrics.map(() => noVotes());
-  const gridVotes = noVotes();
-  const isMoney = plan.metrics.map((m) => MONEY_SET.has(m.key));
-  const isoOf = new Map<string, string | null>();
-  const currencyTally = new Map<string, number>();
-  const scratch = newFigure();
-  const works: Work[] = [];
+/** Currency tokens as small integers (a figure's token is one of CURRENCY_TOKENS: the table stays small). */
+const TOKEN_IDS = new Map<string, number>();
+const TOKENS: string[] = [''];
+let lastToken = '';
+let lastId = 0;
+function tokenId(token: string): number {
+  if (token === lastToken) return lastId;
+  lastToken = token;
+  let id = TOKEN_IDS.get(token);
+  if (id === undefined) {
+    id = TOKENS.length;
+    TOKENS.push(token);
+    TOKEN_IDS.set(token, id);
+  }
+  lastId = id;
+  return id;
+}
 
-  for (const row of table.rows) {
+/** A "No data" line: nothing read, nothing counted. */
+export const ROW_SKIPPED = 0;
+/** Unnamed and no summary: its figures count as evidence for its columns, the row itself is left out. */
+export const ROW_EVIDENCE = 1;
+/** A data row or a summary row. */
+export const ROW_KEPT = 2;
+
+/** One row read: its figures sit in a {@link FigureStore} from `at`; what else the output needs is here. */
+export type RowReading = {
+  kind: typeof ROW_SKIPPED | typeof ROW_EVIDENCE | typeof ROW_KEPT;
+  at: number;
+  name: string;
+  id: string | null;
+  label: string;
+  summary: boolean;
+  isLead: boolean;
+  /** Squished texts of the plan's fact columns (currency, account, report start and end), in {@link RowReader.factCols} order. */
+  facts: string[] | null;
+  /** Read beyond its cells (a link's address from an enclosing `<a href>`): never kept across a structural change. */
+  beyond: boolean;
+  /** The row as last output and the column decisions it was built under: reused while they hold. */
+  out: ExtractionRow | null;
+  outKey: string;
+};
+
+/** The figures of many rows, `slots` per row, in typed arrays. */
+export class FigureStore {
+  values: Float64Array;
+  alts: Float64Array;
+  flags: Uint8Array;
+  /** The currency token of a money figure: an index in TOKENS, 0 for none. */
+  currency: Uint16Array;
+  /** Second figures (`5 127 (41,7 %)`), by slot. */
+  readonly seconds = new Map<number, Figure>();
+  size = 0;
+
+  constructor(
+    readonly slots: number,
+    rows: number,
+  ) {
+    const n = Math.max(1, slots * rows);
+    this.values = new Float64Array(n);
+    this.alts = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.currency = new Uint16Array(n);
+  }
+
+  /** Room for one more row: its first slot. */
+  alloc(): number {
+    const at = this.size;
+    if (at + this.slots > this.flags.length) this.grow(Math.max(2 * this.flags.length, at + this.slots));
+    this.size += this.slots;
+    return at;
+  }
+
+  /** A row's figures copied from another store (a reading kept when the grid is found again): its first slot here. */
+  adopt(from: FigureStore, at: number): number {
+    const to = this.alloc();
+    const end = at + this.slots;
+    this.values.set(from.values.subarray(at, end), to);
+    this.alts.set(from.alts.subarray(at, end), to);
+    this.flags.set(from.flags.subarray(at, end), to);
+    this.currency.set(from.currency.subarray(at, end), to);
+    for (let i = at; i < end; i++) {
+      const second = (from.flags[i] as number) & SECOND ? from.seconds.get(i) : undefined;
+      if (second) this.seconds.set(to + i - at, second);
+    }
+    return to;
+  }
+
+  private grow(n: number): void {
+    const values = new Float64Array(n);
+    const alts = new Float64Array(n);
+    const flags = new Uint8Array(n);
+    const currency = new Uint16Array(n);
+    values.set(this.values);
+    alts.set(this.alts);
+    flags.set(this.flags);
+    currency.set(this.currency);
+    this.values = values;
+    this.alts = alts;
+    this.flags = flags;
+    this.currency = currency;
+  }
+}
+
+/** Reads rows of one table under one column plan. */
+export class RowReader {
+  /** One slot per column read (a sum of parts reads several columns for one key). */
+  readonly slots: number;
+  readonly slotCol: number[] = [];
+  readonly slotMetric: number[] = [];
+  readonly firstSlot: number[];
+  /** The columns whose text is a page fact when every row agrees (currency, account, report start and end). */
+  readonly factCols: number[];
+  private readonly exact: boolean;
+  private readonly isMoney: boolean[];
+  private readonly isRate: boolean[];
+  private readonly counterpart: (MetricKey | null)[];
+  private readonly planned: Set<MetricKey>;
+  private readonly resultsIndex: number;
+  private readonly scratch = newFigure();
+
+  constructor(
+    readonly plan: ColumnPlan,
+    readonly opts: AssembleOptions,
+  ) {
+    plan.metrics.forEach((m, k) => {
+      for (const col of m.cols) {
+        this.slotCol.push(col);
+        this.slotMetric.push(k);
+      }
+    });
+    this.slots = this.slotCol.length;
+    this.firstSlot = plan.metrics.map((_, k) => this.slotMetric.indexOf(k));
+    this.factCols = [...new Set([plan.currency, plan.account, plan.reportStart, plan.reportEnd])].filter((c) => c !== null);
+    this.exact = opts.fromExport === true;
+    this.isMoney = plan.metrics.map((m) => MONEY_SET.has(m.key));
+    this.isRate = plan.metrics.map((m) => RATE_SET.has(m.key));
+    this.planned = new Set(plan.metrics.map((m) => m.key));
+    this.counterpart = plan.metrics.map((m) => {
+      const rate = m.key === 'clicks' ? (plan.email ? 'clickRate' : 'ctr') : (RATE_OF[m.key] ?? null);
+      return rate && !this.planned.has(rate) ? rate : null;
+    });
+    this.resultsIndex = plan.metrics.findIndex((m) => m.key === 'results');
+  }
+
+  /** Reads one row into `store` from slot `at` (a row read again overwrites its own slots). */
+  read(row: SourceRow, store: FigureStore, at: number): RowReading {
+    const { plan, exact } = this;
     const cells = row.cells;
-    const identity = nameCol === null ? NO_IDENTITY : cellIdentity(cells[nameCol], exact);
+    const facts = this.factCols.length === 0 ? null : this.factCols.map((col) => squish(cellText(cells[col])));
+    const identity = plan.name === null ? NO_IDENTITY : cellIdentity(cells[plan.name], exact);
     const name = identity.name;
     const nameText = exact ? squish(name) : name;
-    const unnamed = nameText === '' || DASHES.test(nameText);
+    const unnamed = nameText === '' || isDashes(nameText);
     const label = unnamed ? firstLabel(cells) : nameText;
-    if (label !== '' && MAYBE_NO_DATA.test(label) && NO_DATA.test(fold(label)) && filledCells(cells) <= 2) continue;
-    const w = works.length;
+    const reading: RowReading = {
+      kind: ROW_SKIPPED,
+      at,
+      name,
+      id: null,
+      label,
+      summary: false,
+      isLead: false,
+      facts,
+      beyond: identity.inherited === true,
+      out: null,
+      outKey: '',
+    };
+    const S = this.slots;
+    const { values, alts, flags, currency, seconds } = store;
+    if (
+      label !== '' &&
+      mayStart(label, NO_DATA_FIRSTS) &&
+      MAYBE_NO_DATA.test(label) &&
+      NO_DATA.test(fold(label)) &&
+      filledCells(cells) <= 2
+    ) {
+      for (let i = at; i < at + S; i++) {
+        if ((flags[i] as number) & SECOND) seconds.delete(i);
+        flags[i] = 0;
+      }
+      return reading;
+    }
     let hasFigure = false;
     for (let slot = 0; slot < S; slot++) {
-      const f = figureOf(cells[slotCol[slot] as number], scratch);
-      if (f === null || f === NO_FIGURE) continue;
-      const at = w * S + slot;
-      const k = slotMetric[slot] as number;
+      const i = at + slot;
+      if ((flags[i] as number) & SECOND) seconds.delete(i);
+      const f = figureOf(cells[this.slotCol[slot] as number], this.scratch);
+      if (f === null || f === NO_FIGURE) {
+        flags[i] = 0;
+        continue;
+      }
       hasFigure = true;
-      values[at] = f.value;
-      alts[at] = f.alt;
-      flags[at] =
+      values[i] = f.value;
+      alts[i] = f.alt;
+      flags[i] =
         SHOWN |
         (f.percent ? PERCENT : 0) |
         (f.ambiguous === '.' ? AMBIGUOUS_DOT : f.ambiguous === ',' ? AMBIGUOUS_COMMA : 0) |
-        (f.secondary ? SECOND : 0);
-      if (f.secondary) seconds.set(at, f.secondary);
-      if (f.vote !== null || f.secondary !== null) {
-        addVote(colVotes[k] as Votes, f);
-        addVote(gridVotes, f);
-      }
-      if (f.currency !== null && isMoney[k]) {
-        let iso = isoOf.get(f.currency);
-        if (iso === undefined) {
-          iso = resolveSymbol(f.currency, lang);
-          isoOf.set(f.currency, iso);
-        }
-        if (iso) currencyTally.set(iso, (currencyTally.get(iso) ?? 0) + 1);
-      }
+        (f.secondary ? SECOND : 0) |
+        (f.vote === '.' ? VOTE_DOT : f.vote === ',' ? VOTE_COMMA : 0);
+      if (f.secondary) seconds.set(i, f.secondary);
+      currency[i] = f.currency !== null && this.isMoney[this.slotMetric[slot] as number] ? tokenId(f.currency) : 0;
     }
-    const summary = row.footer === true || (MAYBE_TOTAL.test(label) && isSummaryLabel(label)) || (unnamed && hasFigure);
+    const summary =
+      row.footer === true || (mayStart(label, TOTAL_FIRSTS) && MAYBE_TOTAL.test(label) && isSummaryLabel(label)) || (unnamed && hasFigure);
     if (unnamed && !summary) {
-      flags.fill(0, w * S, w * S + S);
-      continue;
+      reading.kind = ROW_EVIDENCE;
+      return reading;
     }
-    let isLead = false;
+    const leadType = this.opts.adapter?.leadResultType ?? null;
     if (leadType) {
       const typeText =
         plan.resultType !== null
           ? cellText(cells[plan.resultType])
-          : resultsIndex >= 0
-            ? cellLines(cells[plan.metrics[resultsIndex]?.cols[0] as number])
+          : this.resultsIndex >= 0
+            ? cellLines(cells[plan.metrics[this.resultsIndex]?.cols[0] as number])
                 .slice(1)
                 .join(' ')
             : '';
-      isLead = leadType.test(typeText);
+      reading.isLead = leadType.test(typeText);
     }
     const idText = plan.id !== null ? squish(cellText(cells[plan.id])) : '';
-    const id = idText && !DASHES.test(idText) ? idText : idFromHref(identity.href, plan.nameEntity);
-    works.push({ name, id, label, summary, isLead });
+    reading.id = idText && !isDashes(idText) ? idText : idFromHref(identity.href, plan.nameEntity);
+    reading.kind = ROW_KEPT;
+    reading.summary = summary;
+    return reading;
   }
 
-  // Settle each column's decimal separator once, from the evidence of the whole column.
-  const decimals = plan.metrics.map((m, k) =>
-    decideDecimal(colVotes[k] as Votes, { integer: INTEGER_KEYS.has(m.key), grid: gridVotes, lang }),
-  );
-  const firstSlot = plan.metrics.map((_, k) => slotMetric.indexOf(k));
-  // Rates printed without `%`: Meta's exports write percent units; elsewhere a value above 1 gives it away.
-  const percentUnits = plan.metrics.map((m, k) => {
-    if (!RATE_SET.has(m.key)) return false;
-    if (opts.fromExport && adapter?.exportRatesInPercentUnits) return true;
-    let anyPercent = false;
-    let above = false;
-    for (let w = 0; w < works.length; w++) {
-      const at = w * S + (firstSlot[k] as number);
-      const fl = flags[at] as number;
-      if (!(fl & SHOWN)) continue;
-      if (fl & PERCENT) anyPercent = true;
-      else if (Math.abs(settled(values[at] as number, alts[at] as number, fl, decimals[k] ?? null)) > 1) above = true;
-    }
-    return !anyPercent && above;
-  });
-  const planned = new Set(plan.metrics.map((m) => m.key));
-  const counterpart = (key: MetricKey): MetricKey | null => {
-    const rate = key === 'clicks' ? (plan.email ? 'clickRate' : 'ctr') : (RATE_OF[key] ?? null);
-    return rate && !planned.has(rate) ? rate : null;
-  };
-
-  const rows: ExtractionRow[] = [];
-  let totals: { scope: number; metrics: Metrics } | null = null;
-  const isRate = plan.metrics.map((m) => RATE_SET.has(m.key));
-  works.forEach((work, w) => {
+  /** A kept row's metrics under the column decisions. */
+  metricsOf(store: FigureStore, reading: RowReading, decimals: (DecimalSep | null)[], percentUnits: boolean[]): Metrics {
+    const { plan } = this;
+    const { values, alts, flags, seconds } = store;
     const metrics: Metrics = {};
     for (let k = 0; k < plan.metrics.length; k++) {
       const m = plan.metrics[k] as PlannedMetric;
       const decimal = decimals[k] ?? null;
-      const base = w * S + (firstSlot[k] as number);
+      const base = reading.at + (this.firstSlot[k] as number);
       if (m.cols.length > 1) {
         // A sum of parts (hard + soft bounces) only when every part shows a figure.
         let sum: number | null = 0;
@@ -394,41 +541,134 @@ export function assemble(table: SourceTable, plan: ColumnPlan, opts: AssembleOpt
       const fl = flags[base] as number;
       if (!(fl & SHOWN)) continue;
       const value = settled(values[base] as number, alts[base] as number, fl, decimal);
-      if (isRate[k]) {
+      if (this.isRate[k]) {
         metrics[m.key] = fl & PERCENT || !percentUnits[k] ? value : scaled(value, -2);
         continue;
       }
+      const rate = this.counterpart[k] ?? null;
       if (fl & PERCENT && m.key !== 'roas') {
         // A percentage in a volume's column is that volume's rate (Mailchimp's "Opens 27.8 %").
-        const rate = counterpart(m.key);
         if (rate && metrics[rate] === undefined) metrics[rate] = value;
         continue;
       }
       metrics[m.key] = value;
       const second = fl & SECOND ? seconds.get(base) : undefined;
-      if (second?.percent) {
-        const rate = counterpart(m.key);
-        if (rate) metrics[rate] = settle(second, decimal);
+      if (second?.percent && rate) metrics[rate] = settle(second, decimal);
+    }
+    if (reading.isLead && metrics.results !== undefined) {
+      if (!this.planned.has('leads')) metrics.leads = metrics.results;
+      if (!this.planned.has('cpl') && metrics.costPerResult !== undefined) metrics.cpl = metrics.costPerResult;
+    }
+    return metrics;
+  }
+}
+
+/** Reads a whole table: every row, then the column decisions. */
+export function assemble(table: SourceTable, plan: ColumnPlan, opts: AssembleOptions): Assembled {
+  const reader = new RowReader(plan, opts);
+  const store = new FigureStore(reader.slots, table.rows.length);
+  const readings: RowReading[] = [];
+  for (const row of table.rows) readings.push(reader.read(row, store, store.alloc()));
+  return combine(readings, store, reader);
+}
+
+/**
+ * The rows and totals of rows already read, in their order: each column's decimal separator settled once from
+ * the evidence of the whole column, rates in percent units found, the currency tallied. A kept row whose output
+ * was built under the same decisions is not built again.
+ */
+export function combine(readings: readonly RowReading[], store: FigureStore, reader: RowReader): Assembled {
+  const { plan, opts } = reader;
+  const { adapter, lang } = opts;
+  const S = reader.slots;
+  const { values, alts, flags, currency, seconds } = store;
+  const colVotes: Votes[] = plan.metrics.map(() => noVotes());
+  const gridVotes = noVotes();
+  const tokenCount: number[] = [];
+  const tokenOrder: number[] = [];
+  let kept = 0;
+  for (const r of readings) {
+    if (r.kind === ROW_SKIPPED) continue;
+    if (r.kind === ROW_KEPT) kept++;
+    for (let i = r.at; i < r.at + S; i++) {
+      const fl = flags[i] as number;
+      if (fl & (VOTE_DOT | VOTE_COMMA | SECOND)) {
+        const votes = colVotes[reader.slotMetric[i - r.at] as number] as Votes;
+        if (fl & VOTE_DOT) {
+          votes.dot++;
+          gridVotes.dot++;
+        } else if (fl & VOTE_COMMA) {
+          votes.comma++;
+          gridVotes.comma++;
+        }
+        const second = fl & SECOND ? seconds.get(i) : undefined;
+        if (second?.vote === '.') {
+          votes.dot++;
+          gridVotes.dot++;
+        } else if (second?.vote === ',') {
+          votes.comma++;
+          gridVotes.comma++;
+        }
+      }
+      const c = currency[i] as number;
+      if (c !== 0 && fl & SHOWN) {
+        if (tokenCount[c] === undefined) {
+          tokenCount[c] = 1;
+          tokenOrder.push(c);
+        } else tokenCount[c]++;
       }
     }
-    if (work.isLead && metrics.results !== undefined) {
-      if (!planned.has('leads')) metrics.leads = metrics.results;
-      if (!planned.has('cpl') && metrics.costPerResult !== undefined) metrics.cpl = metrics.costPerResult;
+  }
+  const decimals = plan.metrics.map((m, k) =>
+    decideDecimal(colVotes[k] as Votes, { integer: INTEGER_KEYS.has(m.key), grid: gridVotes, lang }),
+  );
+  // Rates printed without `%`: Meta's exports write percent units; elsewhere a value above 1 gives it away.
+  const percentUnits = plan.metrics.map((m, k) => {
+    if (!RATE_SET.has(m.key)) return false;
+    if (opts.fromExport && adapter?.exportRatesInPercentUnits) return true;
+    let anyPercent = false;
+    let above = false;
+    for (const r of readings) {
+      if (r.kind !== ROW_KEPT) continue;
+      const at = r.at + (reader.firstSlot[k] as number);
+      const fl = flags[at] as number;
+      if (!(fl & SHOWN)) continue;
+      if (fl & PERCENT) anyPercent = true;
+      else if (Math.abs(settled(values[at] as number, alts[at] as number, fl, decimals[k] ?? null)) > 1) above = true;
     }
-    if (work.summary) {
-      const scope = isSummaryLabel(work.label) ? summaryScope(work.label) : 3;
-      if (Object.keys(metrics).length > 0 && (!totals || scope > totals.scope)) totals = { scope, metrics };
-      return;
-    }
-    rows.push({ campaign: { id: work.id, name: work.name }, metrics });
+    return !anyPercent && above;
   });
+  const key = `${decimals.join('|')}/${percentUnits.join('|')}`;
 
+  const rows: ExtractionRow[] = [];
+  let totals: { scope: number; metrics: Metrics } | null = null;
+  for (const r of readings) {
+    if (r.kind !== ROW_KEPT) continue;
+    if (r.summary) {
+      const metrics = reader.metricsOf(store, r, decimals, percentUnits);
+      const scope = isSummaryLabel(r.label) ? summaryScope(r.label) : 3;
+      if (Object.keys(metrics).length > 0 && (!totals || scope > totals.scope)) totals = { scope, metrics };
+      continue;
+    }
+    if (r.out === null || r.outKey !== key) {
+      r.out = { campaign: { id: r.id, name: r.name }, metrics: reader.metricsOf(store, r, decimals, percentUnits) };
+      r.outKey = key;
+    }
+    rows.push(r.out);
+  }
+
+  const tally = new Map<string, number>();
+  for (const c of tokenOrder) {
+    const iso = resolveSymbol(TOKENS[c] as string, lang);
+    if (iso) tally.set(iso, (tally.get(iso) ?? 0) + (tokenCount[c] as number));
+  }
+  const fact = (col: number | null) => (col === null ? null : uniform(readings, reader.factCols.indexOf(col)));
   return {
     rows,
     totals: (totals as { metrics: Metrics } | null)?.metrics ?? null,
-    currency: currencyOf(table, plan, works.length, currencyTally),
-    account: uniform(table, plan.account),
-    dateRange: reportRange(table, plan, lang),
+    currency: currencyOf(plan, fact(plan.currency), kept, tally),
+    account: fact(plan.account),
+    dateRange: reportRange(fact(plan.reportStart), fact(plan.reportEnd), lang),
   };
 }
 
@@ -453,11 +693,10 @@ function firstLabel(cells: (Cell | undefined)[]): string {
 }
 
 /** A column whose data rows all say the same thing (the currency code, the account) gives a page fact. */
-function uniform(table: SourceTable, col: number | null): string | null {
-  if (col === null) return null;
+function uniform(readings: readonly RowReading[], index: number): string | null {
   let value: string | null = null;
-  for (const row of table.rows) {
-    const t = squish(cellText(row.cells[col]));
+  for (const r of readings) {
+    const t = r.facts?.[index] ?? '';
     if (!t || DASHES.test(t)) continue;
     if (value === null) value = t;
     else if (value !== t) return null;
@@ -465,8 +704,8 @@ function uniform(table: SourceTable, col: number | null): string | null {
   return value;
 }
 
-function currencyOf(table: SourceTable, plan: ColumnPlan, rowCount: number, tally: Map<string, number>): string | null {
-  const fromColumn = uniform(table, plan.currency)?.toUpperCase();
+function currencyOf(plan: ColumnPlan, column: string | null, rowCount: number, tally: Map<string, number>): string | null {
+  const fromColumn = column?.toUpperCase();
   if (fromColumn && /^[A-Z]{3}$/.test(fromColumn)) return fromColumn;
   const fromHeader = plan.metrics.find((m) => m.currency && MONEY_SET.has(m.key))?.currency;
   if (fromHeader) return fromHeader;
@@ -483,9 +722,7 @@ function currencyOf(table: SourceTable, plan: ColumnPlan, rowCount: number, tall
 }
 
 /** Meta's `Reporting starts`/`Reporting ends`, when every row shares them. */
-function reportRange(table: SourceTable, plan: ColumnPlan, lang: string | null): DateRange | null {
-  const start = uniform(table, plan.reportStart);
-  const end = uniform(table, plan.reportEnd);
+function reportRange(start: string | null, end: string | null, lang: string | null): DateRange | null {
   if (!start || !end) return null;
   const s = parseDay(start, lang);
   const e = parseDay(end, lang);

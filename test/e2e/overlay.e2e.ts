@@ -41,7 +41,11 @@ describe('the overlay on a console', () => {
     await overlay.pick('act-a02');
     await expect.poll(async () => (await overlay.badges()).map((b) => b.code), { timeout: 10_000 }).toEqual(['A01', 'A01', 'A02', 'A02']);
     const links = await readStore<CampaignLink>(session, 'campaignLinks');
-    expect(links.find((l) => l.campaignName === 'YouTube – A02 Démo produit')).toMatchObject({ actionId: 'act-a02', campaignId: '21457896341', accountId: '482-913-5570' });
+    expect(links.find((l) => l.campaignName === 'YouTube – A02 Démo produit')).toMatchObject({
+      actionId: 'act-a02',
+      campaignId: '21457896341',
+      accountId: '482-913-5570',
+    });
 
     const popup = await PopupPage.open(session, await tabIdOf(session, page));
     await expect.poll(() => popup.page.locator('.pp-linked').count(), { timeout: 10_000 }).toBe(2);
@@ -51,7 +55,9 @@ describe('the overlay on a console', () => {
     const page = await session.context.newPage();
     await page.goto(server.url('/pages/demo/google-ads.html'));
     const overlay = await OverlayPage.attach(page);
-    await expect.poll(async () => (await overlay.nodes()).filter((n) => n.attrs['data-planpilot-summary'] !== undefined).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await overlay.nodes()).filter((n) => n.attrs['data-planpilot-summary'] !== undefined).length, { timeout: 15_000 })
+      .toBe(1);
     const tags = new Set((await overlay.nodes()).map((n) => n.tag));
     expect([...tags].filter((t) => ['script', 'img', 'iframe'].includes(t))).toEqual([]);
   });

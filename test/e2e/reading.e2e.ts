@@ -61,9 +61,18 @@ describe('reading consoles live in Chromium', () => {
     await expect.poll(() => popup.page.getByTestId('tab-summary').textContent(), { timeout: 15_000 }).toMatch(/6 campagne.*482-913-5570/);
     expect(await popup.page.getByTestId('tab-card').locator('h2').textContent()).toBe('Google Ads');
     // The demo plan links three of these campaigns to A01 and A02: both actions, with their targets.
-    await expect.poll(() => popup.page.locator('.pp-linked').evaluateAll((els) => els.map((e) => e.getAttribute('data-action-id')))).toEqual(['act-a01', 'act-a02']);
+    await expect
+      .poll(() => popup.page.locator('.pp-linked').evaluateAll((els) => els.map((e) => e.getAttribute('data-action-id'))))
+      .toEqual(['act-a01', 'act-a02']);
     const a01 = popup.page.locator('[data-action-id=act-a01]');
-    expect(await a01.locator('tr[data-kpi]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kpi')))).toEqual(['pacing', 'cpc', 'cpa', 'conversions', 'ctr', 'conversionRate']);
+    expect(await a01.locator('tr[data-kpi]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kpi')))).toEqual([
+      'pacing',
+      'cpc',
+      'cpa',
+      'conversions',
+      'ctr',
+      'conversionRate',
+    ]);
     expect(await a01.locator('tr[data-kpi=cpc] [data-status]').getAttribute('data-status')).toMatch(/^(on|watch|off)$/);
     await popup.page.screenshot({ path: 'screenshots/popup-console.png', fullPage: true });
   });

@@ -23,7 +23,7 @@ export function adapterById(id: string): ConsoleAdapter | null {
 }
 
 /** All consoles' page hooks, for one pass over the page. */
-const PROBES = ADAPTERS.flatMap((a) => (a.page.selector ? [a.page.selector] : [])).join(', ');
+export const PAGE_PROBES = ADAPTERS.flatMap((a) => (a.page.selector ? [a.page.selector] : [])).join(', ');
 
 /** How many elements, in document order, the page probe looks at: console hooks sit in the app shell, early. */
 const PROBE_BUDGET = 4000;
@@ -33,20 +33,39 @@ const PROBE_BUDGET = 4000;
  * page's first elements (one bounded pass for all consoles: a 5,000-row grid is not scanned for hooks).
  */
 export function adapterForPage(doc: Document, url: URL | null): ConsoleAdapter | null {
+  return consoleOfPage(doc, url).adapter;
+}
+
+/**
+ * How a page's console was told: by its URL or its title (nothing in the page's body counts then), by the page
+ * probe, or not at all. `probeEnd`: where the probe stopped, the hook it found or the last element it looked at;
+ * null when it saw the whole page. The incremental reader knows from this what a change may overturn.
+ */
+export type PageConsole = { adapter: ConsoleAdapter | null; by: 'url' | 'title' | 'probe' | null; probeEnd: Element | null };
+
+/** {@link adapterForPage}'s first two steps: the URL, then the title. */
+export function consoleByUrlOrTitle(doc: Document, url: URL | null): PageConsole | null {
   if (url) {
     const byUrl = ADAPTERS.find((a) => a.matchesUrl(url));
-    if (byUrl) return byUrl;
+    if (byUrl) return { adapter: byUrl, by: 'url', probeEnd: null };
   }
   const title = titleOf(doc);
   const byTitle = title ? ADAPTERS.find((a) => a.page.title?.test(title)) : undefined;
-  if (byTitle) return byTitle;
+  return byTitle ? { adapter: byTitle, by: 'title', probeEnd: null } : null;
+}
+
+export function consoleOfPage(doc: Document, url: URL | null): PageConsole {
+  const known = consoleByUrlOrTitle(doc, url);
+  if (known) return known;
   let seen = 0;
   let el: Element | null = doc.documentElement;
+  let last: Element | null = null;
   while (el && seen++ < PROBE_BUDGET) {
-    if (el.matches(PROBES)) {
+    if (el.matches(PAGE_PROBES)) {
       const hook = el;
-      return ADAPTERS.find((a) => a.page.selector && hook.matches(a.page.selector)) ?? null;
+      return { adapter: ADAPTERS.find((a) => a.page.selector && hook.matches(a.page.selector)) ?? null, by: 'probe', probeEnd: hook };
     }
+    last = el;
     // Depth first, in document order.
     let next: Element | null = el.firstElementChild;
     while (!next && el) {
@@ -55,7 +74,7 @@ export function adapterForPage(doc: Document, url: URL | null): ConsoleAdapter |
     }
     el = next;
   }
-  return null;
+  return { adapter: null, by: null, probeEnd: el ? last : null };
 }
 
 /** The adapter of an export: the page it came from, its file name, else its header row and title lines. */

@@ -55,7 +55,9 @@ export async function launchWithForger(): Promise<TwoExtensions> {
   const forger = await workerOf('sw.js');
   // As launchExtension: pages opened before the console content script is registered would not be read.
   const deadline = Date.now() + 20_000;
-  while (!(await serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0).catch(() => false))) {
+  while (
+    !(await serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0).catch(() => false))
+  ) {
     if (Date.now() > deadline) throw new Error('the console content script was never registered');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -106,29 +108,97 @@ type ChromeForTests = {
  * The rows of the latest reading of `page`'s tab, as the background keeps it for the popup (rows -1: none yet).
  * Asked from one of our pages, not from the service worker: the trust tests stop the worker.
  */
+/** Runs in an extension page: the background's latest reading of the tab showing `url`. */
+async function readingIn(url: string): Promise<{ rows: number; names: string[]; keys: string[] }> {
+  const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
+  const tabId = (await api.tabs.query({})).find((t) => t.url === url)?.id;
+  if (tabId === undefined) throw new Error(`no tab shows ${url}`);
+  const key = `tab:${tabId}`;
+  const reading = (await api.storage.session.get(key))[key] as
+    | { extraction: { rows: { campaign: { name: string }; metrics: Record<string, number> }[] } }
+    | undefined;
+  if (!reading) return { rows: -1, names: [], keys: [] };
+  const rows = reading.extraction.rows;
+  return {
+    rows: rows.length,
+    names: rows.map((r) => r.campaign.name),
+    keys: [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].sort(),
+  };
+}
+
+/**
+ * The rows of the latest reading of `page`'s tab, as the background keeps it for the popup (rows -1: none yet).
+ * Asked from one of our pages, not from the service worker: the trust tests stop the worker.
+ */
 export async function readingRows(session: ExtensionSession, page: Page): Promise<{ rows: number; names: string[]; keys: string[] }> {
   const popup = await session.context.newPage();
   try {
     await popup.goto(session.extensionUrl('popup.html'));
     // Session storage is open to our pages (never to content scripts): the background keeps `tab:<id>` there.
-    return await popup.evaluate(async (url) => {
-      const api = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
-      const tabId = (await api.tabs.query({})).find((t) => t.url === url)?.id;
-      if (tabId === undefined) throw new Error(`no tab shows ${url}`);
-      const key = `tab:${tabId}`;
-      const reading = (await api.storage.session.get(key))[key] as
-        | { extraction: { rows: { campaign: { name: string }; metrics: Record<string, number> }[] } }
-        | undefined;
-      if (!reading) return { rows: -1, names: [], keys: [] };
-      const rows = reading.extraction.rows;
-      return {
-        rows: rows.length,
-        names: rows.map((r) => r.campaign.name),
-        keys: [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].sort(),
-      };
-    }, page.url());
+    return await popup.evaluate(readingIn, page.url());
   } finally {
     await popup.close();
+  }
+}
+
+/**
+ * One extension page kept open to look at Planpilot's store and the background's tab readings, with the raw
+ * IndexedDB API (independent of lib/db): polling with a new page each time is slow on a shared runner.
+ */
+export class StoreProbe {
+  private constructor(
+    private readonly session: ExtensionSession,
+    private page: Page,
+  ) {}
+
+  static async open(session: ExtensionSession): Promise<StoreProbe> {
+    const page = await session.context.newPage();
+    await page.goto(session.extensionUrl('popup.html'));
+    return new StoreProbe(session, page);
+  }
+
+  private async ready(): Promise<Page> {
+    if (this.page.isClosed()) {
+      this.page = await this.session.context.newPage();
+      await this.page.goto(this.session.extensionUrl('popup.html'));
+    }
+    return this.page;
+  }
+
+  /** Every row of a table (opened and closed each time, so a newer version can open the database meanwhile). */
+  async rows<T = Record<string, unknown>>(table: string): Promise<T[]> {
+    const page = await this.ready();
+    return page.evaluate(
+      (name) =>
+        new Promise<T[]>((resolve, reject) => {
+          const open = indexedDB.open('planpilot');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains(name)) {
+              db.close();
+              return resolve([]);
+            }
+            const req = db.transaction(name).objectStore(name).getAll();
+            req.onsuccess = () => {
+              resolve(req.result as T[]);
+              db.close();
+            };
+            req.onerror = () => reject(req.error);
+          };
+        }),
+      table,
+    );
+  }
+
+  /** The latest reading the background keeps for the tab showing `page`. */
+  async reading(page: Page): Promise<{ rows: number; names: string[]; keys: string[] }> {
+    const probe = await this.ready();
+    return probe.evaluate(readingIn, page.url());
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close();
   }
 }
 
