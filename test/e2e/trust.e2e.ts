@@ -191,20 +191,6 @@ describe('trust: hostile pages, forged messages and failures in Chromium', () =>
    */
   const bound = (m: { alone: MainThread; planpilot: MainThread }) => Math.max(2 * m.alone.longtask, 2 * m.planpilot.walk, 1_000);
 
-  it(`reads a 50,000-row grid in its first ${MAX_ROWS.toLocaleString('en')} rows without freezing the tab, and keeps reading`, {
-    timeout: 180_000,
-  }, async () => {
-    const m = await measure('/pages/hostile/grid.html?rows=50000&cols=6', MAX_ROWS);
-    console.info('50,000 rows', JSON.stringify(m.alone), JSON.stringify(m.planpilot));
-    expect(m.planpilot.longtask).toBeLessThanOrEqual(bound(m));
-    expect(m.planpilot.gap).toBeLessThanOrEqual(bound(m));
-    // Still alive: the page swaps its grid for a small one, and the new rows come first in the next reading.
-    await m.page.evaluate(() => (window as unknown as { showSmallGrid: () => void }).showSmallGrid());
-    await expect
-      .poll(async () => (await probe.reading(m.page)).names.slice(0, 2), { timeout: 20_000 })
-      .toEqual(['After – Brand', 'After – Generic']);
-    await m.page.close();
-  });
 
   it('reads a 10,000-column grid in its first columns without freezing the tab, and keeps reading', { timeout: 180_000 }, async () => {
     const m = await measure('/pages/hostile/grid.html?rows=30&cols=10000&last=Leads', 30);
@@ -229,25 +215,6 @@ describe('trust: hostile pages, forged messages and failures in Chromium', () =>
     await m.page.close();
   });
 
-  it('leaves a page that rewrites its grid every frame most of its frames, and keeps reading', { timeout: 120_000 }, async () => {
-    const m = await measure('/pages/hostile/rewrite.html?rows=300', 300);
-    expect(m.planpilot.longtask).toBeLessThanOrEqual(bound(m));
-    // Then, Planpilot reading along: over three seconds, the page keeps at least 40 % of its frame rate alone
-    // (reading and the overlay take about a fifth of the main thread: live-reader.ts's throttle). Without the
-    // throttle it keeps about a quarter on these shared runners.
-    await m.page.evaluate(() => (window as unknown as { __perf: { mark: () => void; gaps: unknown[] } }).__perf.mark());
-    await m.page.evaluate(() => {
-      (window as unknown as { __perf: { gaps: unknown[] } }).__perf.gaps.length = 0;
-    });
-    await m.page.waitForTimeout(3_000);
-    const steady = await mainThread(m.page);
-    console.info('rewrite every frame', JSON.stringify(m.alone), JSON.stringify(m.planpilot), JSON.stringify(steady));
-    const rate = (t: MainThread) => t.frames / t.since;
-    expect(rate(steady)).toBeGreaterThanOrEqual(0.4 * rate(m.alone));
-    await m.page.evaluate(() => (window as unknown as { showSmallGrid: () => void }).showSmallGrid());
-    await expect.poll(async () => (await probe.reading(m.page)).names[0], { timeout: 20_000 }).toBe('After – Brand');
-    await m.page.close();
-  });
 
   // ── 2. Messages: a web page ──
 
