@@ -191,7 +191,6 @@ describe('trust: hostile pages, forged messages and failures in Chromium', () =>
    */
   const bound = (m: { alone: MainThread; planpilot: MainThread }) => Math.max(2 * m.alone.longtask, 2 * m.planpilot.walk, 1_000);
 
-
   it('reads a 10,000-column grid in its first columns without freezing the tab, and keeps reading', { timeout: 180_000 }, async () => {
     const m = await measure('/pages/hostile/grid.html?rows=30&cols=10000&last=Leads', 30);
     console.info('10,000 columns', JSON.stringify(m.alone), JSON.stringify(m.planpilot));
@@ -214,7 +213,6 @@ describe('trust: hostile pages, forged messages and failures in Chromium', () =>
     await expect.poll(async () => (await probe.reading(m.page)).rows, { timeout: 20_000 }).toBe(3);
     await m.page.close();
   });
-
 
   // ── 2. Messages: a web page ──
 
