@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { readExport } from '../readers/exports';
 import { type Extraction, ReadError } from '../readers/extraction';
-import { readPage } from '../readers/page';
+import { readPage } from '../readers/read-page';
 
 const USAGE = 'usage: extract FILE.html|FILE.csv [--url PAGE_URL]';
 

@@ -1,12 +1,12 @@
 import type { ContentScriptContext } from '#imports';
 import { makeFormatters } from '../i18n/format';
 import { defaultLang, localeFor } from '../i18n/lang';
-import { sendMessage } from '../messaging/client';
 import type { Extraction } from '../readers/extraction';
 import { dataRevision, overlayOff, overlayPlacement, uiLanguage } from '../settings';
 import { rowAnchors } from './anchors';
 import { LiveReader } from './live-reader';
 import { Overlay } from './overlay/overlay';
+import { sendFromContent } from './send';
 import { overlayTranslator } from './words';
 
 /**
@@ -31,12 +31,12 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
     // The overlay's round trip and work count in the reader's share of the main thread (live-reader.ts's
     // throttle): asking for the state, parsing it, comparing it, updating the badges. Waiting counts too: safe.
     const asked = performance.now();
-    const state = await sendMessage('overlay:state', { extraction });
+    const state = await sendFromContent('overlay:state', { extraction });
     if (extraction !== latest || !ctx.isValid) return;
     overlay ??= await createOverlay(async (row, actionId) => {
       const read = latest?.rows[row];
       if (!latest || !read) return;
-      await sendMessage('overlay:link', { console: latest.console, accountId: latest.account, campaign: read.campaign, actionId });
+      await sendFromContent('overlay:link', { console: latest.console, accountId: latest.account, campaign: read.campaign, actionId });
       await refreshOverlay();
     });
     const key = JSON.stringify(state);
@@ -67,14 +67,27 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
       });
   };
 
+  /**
+   * Hands a reading to the background. When the background did not take it (its worker was stopping: the message
+   * or its reply was lost), it is sent again while it is still what the page shows, a few times, waiting longer
+   * each time: a reading is stored all or nothing and never twice (lib/db/captures.ts), so resending is safe, and
+   * a page that stays as it is would otherwise never be read again. Refusals are final.
+   */
+  const report = (extraction: Extraction, attempt: number): void => {
+    if (!ctx.isValid || extraction !== latest) return;
+    sendFromContent('reading:report', { extraction }).then(refresh, (e: unknown) => {
+      const refused = e instanceof Error && e.message.startsWith('refused');
+      if (!refused && attempt < 5) ctx.setTimeout(() => report(extraction, attempt + 1), 500 * 2 ** attempt);
+    });
+  };
+
   const reader = new LiveReader({
     doc: document,
     win: window,
     url: () => location.href,
     onReading: (extraction) => {
       latest = extraction;
-      if (!ctx.isValid) return;
-      void sendMessage('reading:report', { extraction }).then(refresh, () => undefined);
+      report(extraction, 0);
     },
     onRead: (grid, extraction) => {
       anchors = grid && extraction ? rowAnchors(grid, extraction.rows) : [];

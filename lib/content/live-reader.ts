@@ -1,7 +1,7 @@
 import type { Extraction, ExtractionRow } from '../readers/extraction';
 import type { Grid } from '../readers/grid';
+import { createPageReader, type PageReader } from '../readers/incremental';
 import { MAX_ROWS } from '../readers/limits';
-import { findGrid, tryReadPage } from '../readers/page';
 
 export type LiveReaderOptions = {
   doc: Document;
@@ -19,15 +19,70 @@ export type LiveReaderOptions = {
 const viewKey = (e: Extraction, url: string) => JSON.stringify([new URL(url).pathname, e.console, e.account, e.dateRange, e.currency]);
 const rowKey = (row: ExtractionRow) => row.campaign.id ?? `name:${row.campaign.name}`;
 
+type Figures = Extraction['totals'];
+function sameFigures(a: Figures, b: Figures): boolean {
+  if (a === null || b === null) return a === b;
+  let n = 0;
+  for (const key in a) {
+    n++;
+    if (a[key as keyof typeof a] !== b[key as keyof typeof b]) return false;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+/**
+ * Does a reading say what the last one sent said? Field by field, stopping at the first difference: cheaper than
+ * serialising both, which cost most of a re-read on a 500-row grid (`npm run bench`).
+ */
+export function sameExtraction(a: Extraction, b: Extraction): boolean {
+  if (
+    a.console !== b.console ||
+    a.account !== b.account ||
+    a.currency !== b.currency ||
+    a.dateRange?.start !== b.dateRange?.start ||
+    a.dateRange?.end !== b.dateRange?.end ||
+    a.rows.length !== b.rows.length ||
+    !sameFigures(a.totals, b.totals)
+  ) {
+    return false;
+  }
+  for (let i = 0; i < a.rows.length; i++) {
+    const x = a.rows[i] as ExtractionRow;
+    const y = b.rows[i] as ExtractionRow;
+    if (x.campaign.id !== y.campaign.id || x.campaign.name !== y.campaign.name || !sameFigures(x.metrics, y.metrics)) return false;
+  }
+  return true;
+}
+
+/**
+ * Past this many changed nodes between two reads, the page is read afresh: following them one by one would cost
+ * more than reading the grid again.
+ */
+const MAX_PENDING = 20_000;
+/** Changes outside the grid only tell the reader that the page around it changed: a few are enough to keep. */
+const MAX_OUTSIDE = 16;
+
+const WATCHED_ATTRIBUTES = ['role', 'aria-rowindex', 'aria-colindex', 'aria-hidden', 'hidden', 'class', 'href', 'colspan', 'data-surface'];
+
 /**
  * Reads the console's grid when it appears and again whenever it changes: one MutationObserver
- * whose records count only inside the grid once found (consoles re-render the grid whole, so the
+ * whose records trigger a read only inside the grid once found (consoles re-render the grid whole, so the
  * observer sits on the body and filters), debounced to an animation frame, and
  * throttled by its own cost so a page that rewrites its grid every frame keeps its main thread.
+ * Each read hands the records' targets to the incremental reader (lib/readers/incremental.ts), which reads
+ * again only the rows they touch; changes outside the grid are kept too (a date picker's new range is read
+ * with the grid's next change).
  * Rows of virtualised grids seen while the user scrolls are kept until the view changes.
  */
 export class LiveReader {
   private readonly observer: MutationObserver;
+  private readonly reader: PageReader;
+  /** Targets of the records since the last read, inside the grid and (a few) outside it. */
+  private pending = new Set<Node>();
+  private outside = 0;
+  /** The next read starts afresh (first read, navigation, too many changes, a failed read). */
+  private afresh = true;
   private grid: Element | null = null;
   private observing = false;
   private frame = 0;
@@ -36,13 +91,13 @@ export class LiveReader {
   private lastCost = 0;
   private view = '';
   private seen = new Map<string, ExtractionRow>();
-  private lastSent = '';
   private last: Extraction | null = null;
   private stopped = false;
 
   constructor(private readonly options: LiveReaderOptions) {
+    this.reader = createPageReader(options.doc, () => options.url());
     this.observer = new MutationObserver((records) => {
-      if (this.touchesGrid(records)) this.schedule();
+      if (this.note(records)) this.schedule();
     });
   }
 
@@ -54,9 +109,14 @@ export class LiveReader {
   reset(): void {
     this.view = '';
     this.seen.clear();
-    this.lastSent = '';
     this.last = null;
+    this.afresh = true;
     this.schedule();
+  }
+
+  /** What the last read cost the page's main thread, in ms (reading, merging, publishing): the throttle's measure. */
+  get readCost(): number {
+    return this.lastCost;
   }
 
   /** Work done for a reading outside `read` (the overlay's update): counted in the throttle as the reading's own. */
@@ -87,16 +147,22 @@ export class LiveReader {
   }
 
   private read(): void {
-    const { doc, win } = this.options;
+    const { win } = this.options;
     const started = win.performance.now();
+    const changed = this.afresh ? undefined : this.pending;
+    this.pending = new Set();
+    this.outside = 0;
+    this.afresh = false;
     try {
       const url = this.options.url();
-      const grid = findGrid(doc, url);
+      const result = this.reader.read(changed);
+      const grid = result.grid;
       this.observe(grid?.table.root ?? null);
-      const result = tryReadPage(doc, url, grid);
       if (result.ok) this.publish(result.extraction, url);
       this.options.onRead?.(grid, result.ok ? this.last : null);
     } catch (error) {
+      // The reader's kept state may be half updated: the next read starts afresh.
+      this.afresh = true;
       this.options.onError?.(error);
     } finally {
       this.lastReadAt = win.performance.now();
@@ -108,14 +174,37 @@ export class LiveReader {
   private observe(grid: Element | null): void {
     this.grid = grid;
     if (this.observing) return;
-    this.observer.observe(this.options.doc.body, { childList: true, subtree: true, characterData: true });
+    // Attributes a reading depends on too: a row hidden, moved (`aria-rowindex`) or marked as a total. Not
+    // `style`, which virtualised grids rewrite on every scroll step.
+    this.observer.observe(this.options.doc.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED_ATTRIBUTES,
+    });
     this.observing = true;
   }
 
-  private touchesGrid(records: MutationRecord[]): boolean {
+  /** Keeps the records' targets for the next read; true when one of them calls for a read. */
+  private note(records: MutationRecord[]): boolean {
     const grid = this.grid;
-    if (!grid?.isConnected) return true;
-    return records.some((r) => grid.contains(r.target));
+    const found = grid?.isConnected === true;
+    let inside = !found;
+    for (const { target } of records) {
+      const isInside = found && grid.contains(target);
+      if (isInside || !found) this.pending.add(target);
+      else if (this.outside < MAX_OUTSIDE) {
+        this.outside += 1;
+        this.pending.add(target);
+      }
+      inside ||= isInside;
+    }
+    if (this.pending.size > MAX_PENDING) {
+      this.pending.clear();
+      this.afresh = true;
+    }
+    return inside;
   }
 
   private publish(extraction: Extraction, url: string): void {
@@ -135,9 +224,7 @@ export class LiveReader {
     }
     const rows = [...current.values(), ...[...this.seen].filter(([key]) => !current.has(key)).map(([, row]) => row)];
     const merged = { ...extraction, rows };
-    const fingerprint = JSON.stringify(merged);
-    if (fingerprint === this.lastSent) return;
-    this.lastSent = fingerprint;
+    if (this.last && sameExtraction(merged, this.last)) return;
     this.last = merged;
     this.options.onReading(merged);
   }

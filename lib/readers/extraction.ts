@@ -25,19 +25,7 @@ export const extractionSchema = z.object({
 });
 export type Extraction = z.infer<typeof extractionSchema>;
 
-/** Why nothing was read: no grid with recognisable headers, or a grid without a data row. */
-export type ReadFailure = { ok: false; code: 'no-grid' | 'no-rows'; reason: string };
-export type ReadResult = { ok: true; extraction: Extraction } | ReadFailure;
-
-export class ReadError extends Error {
-  constructor(
-    readonly code: ReadFailure['code'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ReadError';
-  }
-}
+export { ReadError, type ReadFailure, type ReadResult } from './read-error';
 
 /** Validates a reading (throws a zod error naming the bad field: a reader bug, never the user's). */
 export function validateExtraction(value: Extraction): Extraction {

@@ -175,11 +175,13 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
     parts?: Element[];
   };
   const joined: Joined[] = [];
-  const byIndex = new Map<string, Joined>();
+  // A plain record: row indices are mostly integers, which it keeps as elements (cheaper than a Map's hashing of
+  // thousands of fresh attribute strings).
+  const byIndex: Record<string, Joined> = Object.create(null);
   for (const part of parts) {
     const header = isHeader(part);
     const key = part.index === null ? null : header ? `h${part.index}` : part.index;
-    let row = key === null ? undefined : byIndex.get(key);
+    let row = key === null ? undefined : byIndex[key];
     const cells = part.cells;
     const n = cells.length;
     const firstCol = n > 0 ? intAttr(cells[0] as Element, 'aria-colindex') : null;
@@ -190,7 +192,7 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
       const whole = contiguous && (firstCol === null || firstCol === 1);
       row = { header, footer: footer(part.el), index: part.index, cells: whole ? cells : [], next: whole ? n : 0, el: part.el };
       joined.push(row);
-      if (key !== null) byIndex.set(key, row);
+      if (key !== null) byIndex[key] = row;
       if (whole) continue;
     } else if (row.parts) row.parts.push(part.el);
     else row.parts = [row.el, part.el];
@@ -497,7 +499,10 @@ export function findGrids(doc: Document, adapter: ConsoleAdapter | null): Grid[]
   const footerSel = adapter?.summaryRowSelector;
   const footer = (el: Element) => (footerSel ? el.matches(footerSel) : false);
   const tables: SourceTable[] = [];
-  for (const el of doc.querySelectorAll('table')) {
+  // NodeLists by index: cheaper than their iterator in Chromium.
+  const htmlTables = doc.querySelectorAll('table');
+  for (let i = 0; i < htmlTables.length; i++) {
+    const el = htmlTables[i] as Element;
     const role = el.getAttribute('role');
     if (role === 'presentation' || role === 'none') continue;
     const st = fromHtmlTable(el);
@@ -509,7 +514,9 @@ export function findGrids(doc: Document, adapter: ConsoleAdapter | null): Grid[]
   const rowsOf = new Map<Element, Element[]>();
   let parent: Element | null = null;
   let parentGrid: Element | null = null;
-  for (const row of doc.querySelectorAll('[role="row"]')) {
+  const ariaRows = doc.querySelectorAll('[role="row"]');
+  for (let i = 0; i < ariaRows.length; i++) {
+    const row = ariaRows[i] as Element;
     if (row.parentElement !== parent || parent === null) {
       parent = row.parentElement;
       parentGrid = gridOf(row);
@@ -596,6 +603,25 @@ export function rowShapeHolds(table: SourceTable, row: SourceRow): boolean {
   const firstCol = n > 0 ? intAttr(cells[0] as Element, 'aria-colindex') : null;
   const lastCol = n > 1 ? intAttr(cells[n - 1] as Element, 'aria-colindex') : firstCol;
   return firstCol === null || (firstCol === 1 && lastCol === n);
+}
+
+/**
+ * After a change to a row element itself (its attributes, or which children it has): would discovery still
+ * take it as the same data row, with the same cells and nothing else inside? For a grid that
+ * {@link followsCellChanges}. A row's hover or selection class then costs one row read, not a new discovery.
+ */
+export function rowItselfHolds(table: SourceTable, row: SourceRow, adapter: ConsoleAdapter | null): boolean {
+  const el = row.el;
+  if (!el || !rowShapeHolds(table, row)) return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!row.cells.includes(c)) return false;
+  if (table.kind === 'table') return true; // a <tr>'s place decides: its section, its cells
+  const footerSel = adapter?.summaryRowSelector;
+  return (
+    el.getAttribute('role') === 'row' &&
+    el.getAttribute('aria-hidden') !== 'true' &&
+    rowIndexOf(el) === (row.index ?? null) &&
+    (footerSel ? el.matches(footerSel) : false) === (row.footer === true)
+  );
 }
 
 function sameCells(a: readonly (Cell | undefined)[], b: readonly (Cell | undefined)[]): boolean {

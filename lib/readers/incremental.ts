@@ -17,9 +17,9 @@
 import type { DateRange } from '../domain/dates';
 import { consoleByUrlOrTitle, consoleOfPage, PAGE_PROBES, type PageConsole } from './consoles';
 import { savedFrom } from './consoles/common';
-import { ReadError, type ReadResult } from './extraction';
-import { followsCellChanges, type Grid, NESTED_STRUCTURE, pickGrid, rowShapeHolds } from './grid';
+import { followsCellChanges, type Grid, NESTED_STRUCTURE, pickGrid, rowItselfHolds, rowShapeHolds } from './grid';
 import { findDateRange, NO_GRID, pageExtraction, pageLang, toUrl } from './page';
+import { ReadError, type ReadResult } from './read-error';
 import { combine, FigureStore, planTable, RowReader, type RowReading, rolesOf, type SourceRow } from './table';
 
 /** A reading and the grid it comes from (null when the page has none): the overlay anchors on the grid. */
@@ -45,21 +45,11 @@ export function createPageReader(doc: Document, url: string | null | (() => stri
 /** guessNameColumn (table.ts) looks at this many first rows when no header names the name column. */
 const NAME_SAMPLE = 20;
 
-type Tracked = {
-  row: SourceRow;
-  reading: RowReading;
-  /** Its place in the table. */
-  index: number;
-  /** Touched by a change since it was read. */
-  dirty: boolean;
-  /**
-   * For a console told by the page probe: the elements in the row, when it stands where the probe looked; -1
-   * when the probe never reaches it; -2 when the probe saw the whole page (only a new hook could matter).
-   */
-  elements: number;
-};
-
-type TouchedCell = { cell: Element; tracked: Tracked; self: boolean };
+/**
+ * A changed node inside a cell of a row (by the row's index): `self` when the node is the cell itself; `cell`
+ * null when the node is the row element itself.
+ */
+type TouchedCell = { cell: Element | null; row: number; self: boolean };
 
 /** Elements inside an element, by sibling links (the same in every DOM implementation; rows are small). */
 function elementCount(el: Element): number {
@@ -106,8 +96,15 @@ class IncrementalReader implements PageReader {
   private follows = false;
   private reader: RowReader | null = null;
   private store: FigureStore | null = null;
+  /** The grid's rows (its table's), their readings, and each row element's index there (a split row: each part). */
+  private rows: readonly SourceRow[] = [];
   private readings: RowReading[] = [];
-  private byElement = new Map<Element, Tracked>();
+  private byElement = new Map<Element, number>();
+  /**
+   * For a console told by the page probe, per row: its elements when it stands where the probe looked; -1 when
+   * the probe never reaches it; -2 when the probe saw the whole page (only a new hook could matter).
+   */
+  private probed: Int32Array = new Int32Array(0);
   /** The range outside the grid, for the page's language then. */
   private range: { lang: string | null; value: DateRange | null } | null = null;
   private last: PageReading | null = null;
@@ -122,48 +119,48 @@ class IncrementalReader implements PageReader {
     if (changed === undefined || this.last === null || url !== this.url) {
       this.url = url;
       this.forget();
-      return this.discover(true);
+      return this.discover(true, null);
     }
     const root = this.grid?.table.root ?? null;
     let outside = false;
     let structural = false;
-    const rows: Tracked[] = [];
+    const touched = new Set<number>();
     const cells: TouchedCell[] = [];
     for (const node of changed) {
       // A detached node's removal is the record of its parent, which is looked at for it.
       if (!node.isConnected) continue;
       // Up to the grid: every row holding the node is touched (a row's text may hold a nested row's).
-      let hit: Tracked | undefined;
+      let hit = -1;
       let below: Node | null = null;
       let child: Node | null = null;
       let n: Node | null = node;
       for (; n !== null && n !== root; child = n, n = n.parentNode) {
         if (n.nodeType !== 1) continue;
-        const t = this.byElement.get(n as Element);
-        if (!t) continue;
-        if (!t.dirty) rows.push(t);
-        t.dirty = true;
-        if (hit) structural = true;
+        const i = this.byElement.get(n as Element);
+        if (i === undefined) continue;
+        touched.add(i);
+        if (hit >= 0) structural = true;
         else {
-          hit = t;
+          hit = i;
           below = child;
         }
       }
-      if (hit) {
-        // Inside one of the row's cells, or the row itself and what stands between it and its cells.
-        if (below !== null && below.nodeType === 1 && hit.row.cells.includes(below as Element)) {
-          cells.push({ cell: below as Element, tracked: hit, self: below === node });
+      if (hit >= 0) {
+        // Inside one of the row's cells, or the row itself; not what stands between it and its cells.
+        if (below === null) cells.push({ cell: null, row: hit, self: true });
+        else if (below.nodeType === 1 && this.rows[hit]?.cells.includes(below as Element)) {
+          cells.push({ cell: below as Element, row: hit, self: below === node });
         } else structural = true;
       } else if (n !== null) structural = true;
       else outside = true;
     }
-    if (!outside && !structural && rows.length === 0) return this.last;
-    if (!outside && !structural && this.follows && root?.isConnected && this.cellChangesHold(rows, cells)) return this.update(rows);
-    return this.discover(outside);
+    if (!outside && !structural && touched.size === 0) return this.last;
+    if (!outside && !structural && this.follows && root?.isConnected && this.cellChangesHold(touched, cells)) return this.update(touched);
+    return this.discover(outside, touched);
   }
 
   /** Only cells changed: do they leave the console, the grid's shape and its column plan as they were? */
-  private cellChangesHold(rows: Tracked[], cells: TouchedCell[]): boolean {
+  private cellChangesHold(touched: Set<number>, cells: TouchedCell[]): boolean {
     const grid = this.grid as Grid;
     // The console: the URL has not changed; the title must still say the same; a probe's verdict holds while
     // no hook appears where it looked and the elements it counted stay as many.
@@ -173,17 +170,23 @@ class IncrementalReader implements PageReader {
       const hook = this.detected.probeEnd;
       if (this.detected.by === 'probe' && !(hook?.isConnected && hook.matches(PAGE_PROBES))) return false;
     }
-    for (const { cell, tracked, self } of cells) {
+    for (const { cell, row, self } of cells) {
+      const source = this.rows[row] as SourceRow;
+      if (cell === null) {
+        if (!rowItselfHolds(grid.table, source, this.detected.adapter)) return false;
+        continue;
+      }
       if (cell.querySelector(NESTED_STRUCTURE)) return false;
-      if (self && !rowShapeHolds(grid.table, tracked.row)) return false;
+      if (self && !rowShapeHolds(grid.table, source)) return false;
     }
-    for (const t of rows) {
-      if (t.elements === -1) continue;
-      const el = t.row.el as Element;
+    for (const i of touched) {
+      const probed = this.probed[i] as number;
+      if (probed === -1) continue;
+      const el = this.rows[i]?.el as Element;
       if (el.matches(PAGE_PROBES) || el.querySelector(PAGE_PROBES)) return false;
-      if (t.elements >= 0 && elementCount(el) !== t.elements) return false;
+      if (probed >= 0 && elementCount(el) !== probed) return false;
     }
-    if (this.guessedName && rows.some((t) => t.index < NAME_SAMPLE)) {
+    if (this.guessedName && [...touched].some((i) => i < NAME_SAMPLE)) {
       const plan = planTable(grid.table, this.detected.adapter);
       if (`${this.detected.adapter?.id ?? ''}|${JSON.stringify(plan)}` !== this.planKey) return false;
     }
@@ -191,7 +194,7 @@ class IncrementalReader implements PageReader {
   }
 
   /** Reads the touched rows again, in their own slots. */
-  private update(rows: Tracked[]): PageReading {
+  private update(touched: Set<number>): PageReading {
     const lang = pageLang(this.doc);
     let reader = this.reader as RowReader;
     if (lang !== this.lang) {
@@ -199,16 +202,17 @@ class IncrementalReader implements PageReader {
       reader = this.reader = new RowReader(reader.plan, { adapter: this.detected.adapter, lang });
     }
     const store = this.store as FigureStore;
-    for (const t of rows) {
-      t.reading = reader.read(t.row, store, t.reading.at);
-      this.readings[t.index] = t.reading;
-      t.dirty = false;
+    for (const i of touched) {
+      this.readings[i] = reader.read(this.rows[i] as SourceRow, store, (this.readings[i] as RowReading).at);
     }
     return this.finish();
   }
 
-  /** Finds the console and the grid again, keeping the readings of rows that are the same and untouched. */
-  private discover(outside: boolean): PageReading {
+  /**
+   * Finds the console and the grid again, keeping the readings of rows that are the same elements with the
+   * same cells and were not `touched` (indices of the previous rows).
+   */
+  private discover(outside: boolean, touched: Set<number> | null): PageReading {
     const doc = this.doc;
     const pageUrl = toUrl(this.url) ?? savedFrom(doc);
     const detected = consoleOfPage(doc, pageUrl);
@@ -228,29 +232,30 @@ class IncrementalReader implements PageReader {
     const planKey = `${adapter?.id ?? ''}|${JSON.stringify(grid.plan)}`;
     const previous = planKey === this.planKey ? this.store : null;
     const reader = new RowReader(grid.plan, { adapter, lang });
-    const store = new FigureStore(reader.slots, grid.table.rows.length);
-    const tracked: Tracked[] = [];
-    const readings: RowReading[] = [];
-    const byElement = new Map<Element, Tracked>();
-    grid.table.rows.forEach((row, index) => {
-      const old = previous && row.el ? this.byElement.get(row.el) : undefined;
-      let reading: RowReading;
-      if (previous && old && !old.dirty && !old.reading.beyond && sameRow(old.row, row)) {
-        reading = old.reading;
-        reading.at = store.adopt(previous, reading.at);
-      } else reading = reader.read(row, store, store.alloc());
-      const t: Tracked = { row, reading, index, dirty: false, elements: -1 };
-      tracked.push(t);
-      readings.push(reading);
-      if (row.el) byElement.set(row.el, t);
-      if (row.parts) for (const part of row.parts) byElement.set(part, t);
-    });
+    const rows = grid.table.rows;
+    const store = new FigureStore(reader.slots, rows.length);
+    const readings: RowReading[] = new Array(rows.length);
+    const byElement = new Map<Element, number>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as SourceRow;
+      const was = previous && row.el ? this.byElement.get(row.el) : undefined;
+      const old = was === undefined ? undefined : this.readings[was];
+      if (previous && old && !touched?.has(was as number) && !old.beyond && sameRow(this.rows[was as number] as SourceRow, row)) {
+        old.at = store.adopt(previous, old.at);
+        readings[i] = old;
+      } else readings[i] = reader.read(row, store, store.alloc());
+      if (row.el) byElement.set(row.el, i);
+      if (row.parts) for (const part of row.parts) byElement.set(part, i);
+    }
+    this.store?.release();
     this.planKey = planKey;
     this.reader = reader;
     this.store = store;
+    this.rows = rows;
     this.readings = readings;
     this.byElement = byElement;
     this.follows = followsCellChanges(grid);
+    this.probed = new Int32Array(rows.length).fill(-1);
     if (this.follows) {
       this.guessedName = rolesOf(grid.table, adapter)[grid.plan.name ?? -1]?.kind !== 'name';
       if (detected.by === 'probe' || detected.by === null) this.markProbed(grid, detected.probeEnd);
@@ -264,17 +269,17 @@ class IncrementalReader implements PageReader {
    */
   private markProbed(grid: Grid, end: Element | null): void {
     const root = grid.table.root as Element;
-    const count = (t: Tracked) => {
-      t.elements = elementCount(t.row.el as Element);
+    const count = (i: number) => {
+      this.probed[i] = elementCount(this.rows[i]?.el as Element);
     };
     if (end === null) {
-      for (const t of this.byElement.values()) t.elements = -2;
+      this.probed.fill(-2);
     } else if (root.contains(end)) {
       // In document order through the grid, up to where the probe stopped.
       let el: Element | null = root;
       while (el) {
-        const t = this.byElement.get(el);
-        if (t) count(t);
+        const i = this.byElement.get(el);
+        if (i !== undefined) count(i);
         if (el === end) break;
         let next: Element | null = el.firstElementChild;
         while (!next && el && el !== root) {
@@ -284,7 +289,7 @@ class IncrementalReader implements PageReader {
         el = next;
       }
     } else if (!end.contains(root) && precedes(root, end)) {
-      for (const t of this.byElement.values()) count(t);
+      for (let i = 0; i < this.rows.length; i++) count(i);
     }
   }
 
@@ -311,10 +316,13 @@ class IncrementalReader implements PageReader {
 
   private forget(): void {
     this.planKey = '';
+    this.store?.release();
     this.store = null;
     this.reader = null;
+    this.rows = [];
     this.readings = [];
     this.byElement = new Map();
+    this.probed = new Int32Array(0);
     this.range = null;
     this.follows = false;
   }

@@ -10,5 +10,6 @@ export { type Extraction, type ExtractionRow, extractionSchema, ReadError, type 
 export { findGrids, type Grid, pickGrid } from './grid';
 export { planColumns, roleOfHeader } from './headers';
 export { decimalOfLang, readFigure, readNumber } from './numbers';
-export { detectConsole, findDateRange, findGrid, pageLang, readGrid, readPage, tryReadPage } from './page';
+export { detectConsole, findDateRange, findGrid, pageLang, readGrid } from './page';
+export { readPage, tryReadPage } from './read-page';
 export { assemble, type SourceTable } from './table';

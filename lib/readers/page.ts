@@ -8,8 +8,9 @@ import { adapterForPage } from './consoles';
 import { savedFrom } from './consoles/common';
 import type { ConsoleAdapter } from './consoles/types';
 import { parseDateRange } from './dates';
-import { type Extraction, ReadError, type ReadResult, validateExtraction } from './extraction';
+import type { Extraction } from './extraction';
 import { type Grid, pickGrid } from './grid';
+import { ReadError } from './read-error';
 import { type Assembled, assemble } from './table';
 import { squish } from './text';
 
@@ -48,16 +49,7 @@ export function findGrid(doc: Document, url: string | null = null): Grid | null 
 }
 
 /**
- * Reads a console page. Throws a {@link ReadError} when the page has no readable grid or no data row.
- * `url`: the page's address when known (the content script always knows it); else the page decides.
- * The reading is validated against the `extract` contract's schema before it leaves the readers.
- */
-export function readPage(doc: Document, url: string | null = null, found?: Grid | null): Extraction {
-  return validateExtraction(readGrid(doc, url, found));
-}
-
-/**
- * {@link readPage} without the final schema validation: the reading alone (benchmarks compare it with a bare
+ * {@link readPage} (read-page.ts) without the final schema validation: the reading alone (benchmarks compare it with a bare
  * walk of the grid's cells; validation costs about a microsecond per row on top).
  */
 export function readGrid(doc: Document, url: string | null = null, found?: Grid | null): Extraction {
@@ -94,16 +86,6 @@ export function pageExtraction(
     rows: read.rows,
     totals: read.totals,
   };
-}
-
-/** {@link readPage} without exceptions, for callers that show the reason. */
-export function tryReadPage(doc: Document, url: string | null = null, found?: Grid | null): ReadResult {
-  try {
-    return { ok: true, extraction: readPage(doc, url, found) };
-  } catch (e) {
-    if (e instanceof ReadError) return { ok: false, code: e.code, reason: e.message };
-    throw e;
-  }
 }
 
 /**

@@ -35,6 +35,8 @@ export type SourceRow = {
   el?: Element;
   /** Every part of a row split over containers (pinned + scrolling), where it is. */
   parts?: Element[];
+  /** Its row index attribute (ARIA grids: `aria-rowindex`…), which joins the parts of a split row. */
+  index?: string | null;
 };
 export type SourceTable = {
   headers: string[];
@@ -86,7 +88,8 @@ function cellLines(c: Cell | undefined): string[] {
 export function cellIdentity(c: Cell | undefined, exact = false): { name: string; href: string | null; inherited?: boolean } {
   if (c === undefined) return { name: '', href: null };
   if (typeof c === 'string') return { name: exact ? c : squish(c), href: null };
-  const link = firstLink(c);
+  const first = c.firstElementChild;
+  const link = firstLink(c, first);
   if (link) {
     // A plain link (text only) is read in one go; one with markup inside, as the user reads it.
     const name = link.firstElementChild === null ? squish(link.textContent ?? '') : visibleText(link);
@@ -95,7 +98,7 @@ export function cellIdentity(c: Cell | undefined, exact = false): { name: string
       return own !== null ? { name, href: own } : { name, href: link.closest('a[href]')?.getAttribute('href') ?? null, inherited: true };
     }
   }
-  if (c.firstElementChild === null) return { name: squish(c.textContent ?? ''), href: null };
+  if (first === null) return { name: squish(c.textContent ?? ''), href: null };
   const name = visibleLines(c, { skipControls: true })[0] ?? visibleLines(c)[0] ?? '';
   return { name, href: null };
 }
@@ -104,11 +107,11 @@ export function cellIdentity(c: Cell | undefined, exact = false): { name: string
  * The cell's first link the user can read (`a[href]` or `role=link`), searched depth first by hand: the name
  * cell of each of thousands of rows, so no selector engine. Hidden parts and buttons are not searched.
  */
-function firstLink(el: Element): Element | null {
+function firstLink(el: Element, first: Element | null = el.firstElementChild): Element | null {
   const tag = el.tagName;
   if ((tag === 'A' || tag === 'a') && el.hasAttribute('href')) return el;
   if (el.getAttribute('role') === 'link') return el;
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+  for (let c = first; c; c = c.nextElementSibling) {
     if (
       c.getAttribute('aria-hidden') === 'true' ||
       c.hasAttribute('hidden') ||
@@ -333,6 +336,15 @@ export type RowReading = {
   outKey: string;
 };
 
+type Arrays = { values: Float64Array; alts: Float64Array; flags: Uint8Array; currency: Uint16Array };
+/**
+ * The arrays of a store no longer in use, for the next one: a 5,000-row grid takes a megabyte, and fresh memory
+ * (zeroed, its pages touched for the first time) costs more in the browser than reading the figures into it. A
+ * reused array holds old figures: a row read writes the flags of all its slots, and nothing but a shown
+ * figure's slots is ever read.
+ */
+let spare: Arrays | null = null;
+
 /** The figures of many rows, `slots` per row, in typed arrays. */
 export class FigureStore {
   values: Float64Array;
@@ -349,10 +361,27 @@ export class FigureStore {
     rows: number,
   ) {
     const n = Math.max(1, slots * rows);
-    this.values = new Float64Array(n);
-    this.alts = new Float64Array(n);
-    this.flags = new Uint8Array(n);
-    this.currency = new Uint16Array(n);
+    const kept = spare;
+    if (kept && kept.flags.length >= n) {
+      spare = null;
+      this.values = kept.values;
+      this.alts = kept.alts;
+      this.flags = kept.flags;
+      this.currency = kept.currency;
+    } else {
+      this.values = new Float64Array(n);
+      this.alts = new Float64Array(n);
+      this.flags = new Uint8Array(n);
+      this.currency = new Uint16Array(n);
+    }
+  }
+
+  /** Hands the arrays over to the next store: this one and the readings in it are not used again. */
+  release(): void {
+    if (!spare || spare.flags.length < this.flags.length) {
+      spare = { values: this.values, alts: this.alts, flags: this.flags, currency: this.currency };
+    }
+    this.seconds.clear();
   }
 
   /** Room for one more row: its first slot. */
@@ -569,7 +598,9 @@ export function assemble(table: SourceTable, plan: ColumnPlan, opts: AssembleOpt
   const store = new FigureStore(reader.slots, table.rows.length);
   const readings: RowReading[] = [];
   for (const row of table.rows) readings.push(reader.read(row, store, store.alloc()));
-  return combine(readings, store, reader);
+  const read = combine(readings, store, reader);
+  store.release();
+  return read;
 }
 
 /**

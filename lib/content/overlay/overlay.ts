@@ -69,17 +69,16 @@ export class Overlay {
     });
   }
 
-  /** New figures or links: rebuild the badges, then place them. */
+  /**
+   * New figures or links: drop the badges, then place them again. A badge is built when its row first comes
+   * into view, so a 5,000-row grid costs the few dozen badges on screen, not 5,000 buttons.
+   */
   update(state: OverlayState, anchors: (Element | null)[]): void {
     this.state = state;
     this.anchors = anchors;
     this.closePopover();
     this.layer.replaceChildren();
-    this.items = state.rows.map((row, i) => {
-      const item = row.link ? this.badge(row, i) : this.linkButton(i);
-      this.layer.append(item);
-      return item;
-    });
+    this.items = new Array(state.rows.length).fill(null);
     this.renderSummary();
     this.reposition();
   }
@@ -110,18 +109,27 @@ export class Overlay {
   /** Reads every anchor's box first, then writes every position: one layout, however many rows. */
   private reposition(): void {
     const { win } = this.o;
-    const boxes = this.items.map((item, i) => {
+    const rows = this.state?.rows ?? [];
+    const boxes = rows.map((_, i) => {
       const anchor = this.anchors[i];
-      return item && anchor?.isConnected ? anchor.getBoundingClientRect() : null;
+      return anchor?.isConnected ? anchor.getBoundingClientRect() : null;
     });
     const width = win.innerWidth;
     const height = win.innerHeight;
-    this.items.forEach((item, i) => {
-      if (!item) return;
+    rows.forEach((row, i) => {
       const rect = boxes[i];
+      let item = this.items[i] ?? null;
       if (!rect || rect.bottom < 0 || rect.top > height || rect.width === 0) {
-        item.style.display = 'none';
+        if (item) item.style.display = 'none';
         return;
+      }
+      if (!item) {
+        item = row.link ? this.badge(row, i) : this.linkButton(i);
+        this.items[i] = item;
+        // In row order, so the keyboard goes down the grid as the eye does.
+        let next: HTMLElement | null = null;
+        for (let j = i + 1; j < this.items.length && !next; j++) next = this.items[j] ?? null;
+        this.layer.insertBefore(item, next);
       }
       // Right-aligned inside the name cell, vertically centred: no need to measure the badge.
       item.style.display = '';

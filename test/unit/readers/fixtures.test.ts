@@ -10,7 +10,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { ExtractCommandError, extractCommand, extractFile } from '@/lib/cli/extract';
 import { extractionSchema } from '@/lib/readers/extraction';
-import { readGrid, readPage, tryReadPage } from '@/lib/readers/page';
+import { readGrid } from '@/lib/readers/page';
+import { readPage, tryReadPage } from '@/lib/readers/read-page';
 import { type FixtureCase, firstDifference, loadExpected, loadIndex } from './helpers';
 
 const root = resolve(__dirname, '../../..');

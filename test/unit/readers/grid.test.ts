@@ -2,7 +2,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { findGrids, pickGrid } from '@/lib/readers/grid';
-import { readPage, tryReadPage } from '@/lib/readers/page';
+import { readPage, tryReadPage } from '@/lib/readers/read-page';
 import { isSummaryLabel, summaryScope } from '@/lib/readers/table';
 import { visibleLines } from '@/lib/readers/text';
 

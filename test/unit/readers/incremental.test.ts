@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPageReader, type PageReading } from '@/lib/readers/incremental';
-import { findGrid, tryReadPage } from '@/lib/readers/page';
+import { findGrid } from '@/lib/readers/page';
+import { tryReadPage } from '@/lib/readers/read-page';
 import { RowReader } from '@/lib/readers/table';
 import { loadIndex } from './helpers';
 
@@ -393,9 +394,28 @@ function apply(page: RandomPage, { what, a, b, c }: Change): Node[] {
   if (what < 88 && cell) {
     // Attributes that decide where discovery puts a row or a cell.
     const row = cell.parentElement as Element;
-    switch (b % 6) {
+    switch (b % 10) {
       case 0:
         row.setAttribute('aria-hidden', 'true');
+        return [row];
+      case 6:
+        // A hover or selection class, on the row or on a cell: nothing a reading depends on.
+        (c % 2 ? row : cell).setAttribute('class', ['hover', 'selected', ''][c % 3] as string);
+        return [c % 2 ? row : cell];
+      case 7:
+        row.setAttribute('role', ['row', 'presentation', 'grid'][c % 3] as string);
+        return [row];
+      case 8: {
+        // A cell replaced by a new element, or something that is no cell put in the row.
+        const fresh = page.element(
+          page.spec.kind === 'table' ? `<td>${page.cellText(1, c)}</td>` : `<div role="gridcell">${page.cellText(1, c)}</div>`,
+        );
+        if (c % 2) row.replaceChild(fresh, cell);
+        else row.insertBefore(page.element('<span class="spacer">x</span>'), cell);
+        return [row];
+      }
+      case 9:
+        row.setAttribute('data-surface', c % 2 ? '/am/table/footer_row' : '/am/x');
         return [row];
       case 1:
         cell.setAttribute('aria-colindex', String(1 + (c % 4)));
@@ -540,6 +560,22 @@ describe('reads again only what changed', () => {
     expectFresh(doc, url, next);
   });
 
+  it('a class on a row (hover, selection): that row alone; its index changed: the grid found again', () => {
+    const doc = parse(benchLikePage(30));
+    const reader = createPageReader(doc, url);
+    reader.read();
+    const row = doc.querySelector('[aria-rowindex="7"]') as Element;
+    const reads = vi.spyOn(RowReader.prototype, 'read');
+    row.setAttribute('class', 'hover');
+    const next = reader.read([row]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expectFresh(doc, url, next);
+    row.setAttribute('aria-rowindex', '99');
+    const moved = reader.read([row]);
+    expectFresh(doc, url, moved);
+    expect(moved.ok && moved.extraction.rows.at(-1)?.campaign.name).toBe('Campagne 5');
+  });
+
   it('a changed URL reads afresh', () => {
     const doc = parse(benchLikePage(10));
     let url = 'https://example.test/campaigns';
@@ -586,6 +622,21 @@ describe('changes that reach beyond the row they are in', () => {
     const next = reader.read([inner]);
     expectFresh(doc, url, next);
     expect(next.ok && next.extraction.rows.map((r) => r.campaign.name)).toEqual(['Renamed', 'Renamed']);
+  });
+
+  it('a row with a handle that is no cell: a detail row put inside it is a row of the grid', () => {
+    const doc = grid(
+      `<div role="row" id="a"><span class="handle"></span><div role="gridcell">A</div><div role="gridcell">3</div><div role="gridcell">$1</div></div>`,
+    );
+    const reader = createPageReader(doc, url);
+    expectFresh(doc, url, reader.read());
+    const row = doc.getElementById('a') as Element;
+    const detail = doc.createElement('div');
+    detail.innerHTML = '<div role="row"><div role="gridcell">B</div><div role="gridcell">4</div><div role="gridcell">$2</div></div>';
+    row.appendChild(detail);
+    const next = reader.read([row]);
+    expectFresh(doc, url, next);
+    expect(next.ok && next.extraction.rows.map((r) => r.campaign.name)).toEqual(['A', 'B']);
   });
 
   it('a part of a split row rendered late joins its row', () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveReader } from '@/lib/content/live-reader';
 import type { Extraction } from '@/lib/readers/extraction';
 import { MAX_COLUMNS, MAX_ROWS } from '@/lib/readers/limits';
-import { readPage } from '@/lib/readers/page';
+import { readPage } from '@/lib/readers/read-page';
 
 const page = (body: string) =>
   parseHTML(`<!DOCTYPE html><html lang="en"><head><title>Console</title></head><body>${body}</body></html>`)
@@ -132,5 +132,51 @@ describe('the live reader on a page that renames its rows on every render', () =
     expect(last.rows[0]?.campaign.name).toBe(`Gen ${generation} campaign 0`);
     // 41 renders × 300 names were seen: the oldest went first.
     expect(last.rows.some((r) => r.campaign.name.startsWith('Gen 1 '))).toBe(false);
+  });
+
+  it("reads a page that rewrites itself every frame a fifth of the time at most, the overlay's work included", () => {
+    const doc = page(`<p>Nov 1 – 23, 2026</p><main>${table(50)}</main>`);
+    const main = doc.querySelector('main') as Element;
+    let clock = 0;
+    const frames: (() => void)[] = [];
+    const timers: { f: () => void; delay: number }[] = [];
+    const win = {
+      requestAnimationFrame: (f: (t: number) => void) => frames.push(() => f(clock)),
+      cancelAnimationFrame: () => undefined,
+      setTimeout: (f: () => void, delay: number) => timers.push({ f, delay }),
+      clearTimeout: () => undefined,
+      performance: { now: () => clock },
+    } as unknown as Window;
+    // Each reading costs 30 ms of main thread (the clock moves while the reader works).
+    const reader = new LiveReader({
+      doc,
+      win,
+      url: () => 'https://console.example/campaigns',
+      onReading: () => {
+        clock += 30;
+      },
+    });
+    const runFrames = () => {
+      for (const f of frames.splice(0)) f();
+    };
+    const rewrite = (from: string, to: string) => {
+      main.innerHTML = table(50).replace(from, to);
+      for (const callback of observers) callback([{ target: main }]);
+    };
+    reader.start();
+    runFrames();
+    // The page rewrites its grid at once: the next reading waits 4 × 30 ms after the last one ended (20 % of the time).
+    rewrite('Campaign 0', 'Campaign zero');
+    expect(frames).toHaveLength(0);
+    expect(timers.map((t) => t.delay)).toEqual([120]);
+    clock += 120;
+    timers.splice(0)[0]?.f();
+    runFrames();
+    // That reading's overlay update took 20 ms more: the next wait is 4 × 50 ms.
+    reader.charge(20);
+    rewrite('Campaign 1', 'Campaign one');
+    rewrite('Campaign 2', 'Campaign two');
+    expect(timers.map((t) => t.delay)).toEqual([200]); // one wait at a time, however many changes
+    reader.stop();
   });
 });
