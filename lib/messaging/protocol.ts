@@ -29,7 +29,8 @@ const tabId = z.number().int().min(0);
 
 /**
  * The one protocol between contexts: message name → who may send it, its data and its reply,
- * each a zod schema checked where received (lib/messaging/define.ts).
+ * each a zod schema checked where received (lib/messaging/define.ts). The content script checks only a reply's
+ * envelope (lib/content/send.ts): replies come from the background alone, and the script stays free of zod.
  */
 export const protocol = {
   /** Content script → background: the grid as read now. */

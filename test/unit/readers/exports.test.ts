@@ -1,6 +1,6 @@
 /** Console exports through the same header and value layers: encodings, separators, header and footer blocks. */
 import { describe, expect, it } from 'vitest';
-import { decodeText, readExport, tryReadExport } from '@/lib/readers/exports';
+import { decodeText, decodeWindows1252, readExport, tryReadExport } from '@/lib/readers/exports';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (bytes: Uint8Array, bom: number[]) => new Uint8Array([...bom, ...bytes]);
@@ -27,6 +27,19 @@ describe('decodeText', () => {
   });
   it('falls back to Windows-1252 when the bytes are not UTF-8', () => {
     expect(decodeText(new Uint8Array([0x43, 0x6f, 0xfb, 0x74]))).toBe('Coût');
+  });
+  it('reads Windows-1252 as its code page says, € and curly quotes included (not as Latin-1)', () => {
+    // "12,50 €" then ‘Été’ – œ…
+    const bytes = Uint8Array.from([
+      0x31, 0x32, 0x2c, 0x35, 0x30, 0xa0, 0x80, 0x20, 0x91, 0xc9, 0x74, 0xe9, 0x92, 0x20, 0x96, 0x20, 0x9c, 0x85,
+    ]);
+    expect(decodeText(bytes)).toBe('12,50\u00a0€ ‘Été’ – œ…');
+    // Every byte the code page defines, against the browsers' table (WHATWG Encoding), built from its own parts.
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const text = decodeWindows1252(all);
+    expect(text.length).toBe(256);
+    expect(text.slice(0xa0)).toBe(String.fromCharCode(...all.slice(0xa0)));
+    expect([...text.slice(0x80, 0xa0)].filter((c) => c.charCodeAt(0) >= 0x100)).toHaveLength(27);
   });
 });
 
