@@ -375,9 +375,13 @@ function ownText(el: Element): string {
   return squish(t);
 }
 
+/** Labels anywhere in the page, in the first {@link MAX_CELLS} elements (a hostile page may hold millions). */
 function findLabels(root: ParentNode): Label[] {
   const labels: Label[] = [];
-  for (const el of root.querySelectorAll('body *')) {
+  const all = root.querySelectorAll('body *');
+  const n = Math.min(all.length, MAX_CELLS);
+  for (let i = 0; i < n; i++) {
+    const el = all[i] as Element;
     const own = ownText(el);
     if (!own || own.length > 60) continue;
     const role = roleOfHeader(own);
@@ -447,28 +451,41 @@ function fromCards(root: ParentNode): SourceTable | null {
   }
   const labels = candidates.filter((l) => values.has(l));
   if (labels.length < 4) return null;
-  const byKey = new Map<string, Label[]>();
-  for (const l of labels) byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
-  // A label's card: the largest block around it holding no other label of the same metric.
+  // A label's card: the largest block around it holding no other label of the same metric. Each block counts
+  // the labels of each metric inside it (one walk up per label), so thousands of cards cost no pairwise search.
+  const inside = new Map<Element, Map<string, number>>();
+  for (const l of labels) {
+    for (let node = l.el.parentElement; node && tagOf(node) !== 'BODY'; node = node.parentElement) {
+      let counts = inside.get(node);
+      if (!counts) inside.set(node, (counts = new Map()));
+      counts.set(l.key, (counts.get(l.key) ?? 0) + 1);
+    }
+  }
   const cardOf = new Map<Label, Element>();
   for (const l of labels) {
-    const same = (byKey.get(l.key) ?? []).filter((o) => o !== l);
     let node = l.el;
-    while (node.parentElement && tagOf(node.parentElement) !== 'BODY' && !same.some((o) => node.parentElement?.contains(o.el)))
+    while (node.parentElement && tagOf(node.parentElement) !== 'BODY' && inside.get(node.parentElement)?.get(l.key) === 1)
       node = node.parentElement;
     cardOf.set(l, node);
   }
   // Cards are siblings: keep the parent holding the most cards with two metrics or more.
   const cards = new Map<Element, Label[]>();
-  for (const [l, card] of cardOf) cards.set(card, [...(cards.get(card) ?? []), l]);
+  for (const [l, card] of cardOf) {
+    const ls = cards.get(card);
+    if (ls) ls.push(l);
+    else cards.set(card, [l]);
+  }
   const byParent = new Map<Element, Element[]>();
   for (const [card, ls] of cards) {
     if (new Set(ls.map((l) => l.key)).size < 2 || !card.parentElement) continue;
-    byParent.set(card.parentElement, [...(byParent.get(card.parentElement) ?? []), card]);
+    const group = byParent.get(card.parentElement);
+    if (group) group.push(card);
+    else byParent.set(card.parentElement, [card]);
   }
   let list: Element[] = [];
   for (const group of byParent.values()) if (group.length > list.length) list = group;
   if (list.length < 2) return null;
+  list = list.slice(0, MAX_ROWS);
   const keys: string[] = [];
   const headers = ['Campaign'];
   for (const card of list) {

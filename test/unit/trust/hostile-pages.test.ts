@@ -50,6 +50,22 @@ describe('a reading takes a bounded part of a huge grid', () => {
     expect(read.rows[0]?.metrics).toEqual({ cost: 5 }); // `Leads`, column 1,000, is past the bound
   });
 
+  it(`a list of 20,000 record cards: the first ${MAX_ROWS.toLocaleString('en')} cards, each with its own figures`, () => {
+    // Without a table or grid, the page's blocks are searched for labelled figures: in one pass per label, not
+    // label against label (20,000 cards × 3 labels searched pairwise would outlast the test's time limit).
+    const cards = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `<li><h3>Newsletter ${i}</h3><p><span>Recipients</span> <b>${1000 + i}</b></p><p><span>Opens</span> <b>${i}</b></p><p><span>Clicks</span> <b>${i % 7}</b></p></li>`,
+    );
+    const read = readPage(page(`<ul>${cards.join('')}</ul>`), null);
+    expect(read.rows).toHaveLength(MAX_ROWS);
+    expect(read.rows[4_321]).toEqual({
+      campaign: { id: null, name: 'Newsletter 4321' },
+      metrics: { sent: 5321, opens: 4321, clicks: 4321 % 7 },
+    });
+  });
+
   it('a grid at the bottom of a 2,000-deep DOM is read', () => {
     const open = Array.from({ length: 2_000 }, (_, i) => (i % 2 ? '<div>' : '<section>')).join('');
     const close = Array.from({ length: 2_000 }, (_, i) => (i % 2 ? '</div>' : '</section>'))
