@@ -7,6 +7,8 @@ import {
   type ExportReading,
   importCaptures,
   linksOfRows,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_MB,
   planTemplateCsv,
   previewPlanTemplate,
   rangeFor,
@@ -15,6 +17,7 @@ import {
   type TemplateField,
   type TemplatePreview,
   templateHeader,
+  tooLargeExport,
 } from '@/lib/imports';
 import { slug } from '@/lib/snapshots';
 import { downloadText } from '../common/download';
@@ -91,7 +94,8 @@ function ConsoleExportImport({ data }: { data: PlanData }) {
     setMessage(null);
     setRangeError(false);
     setTypedRange({ start: '', end: '' });
-    setReading(readConsoleExport(new Uint8Array(await file.arrayBuffer()), file.name));
+    if (file.size > MAX_IMPORT_BYTES) setReading(tooLargeExport(file.name));
+    else setReading(readConsoleExport(new Uint8Array(await file.arrayBuffer()), file.name));
   }
 
   async function save() {
@@ -132,7 +136,7 @@ function ConsoleExportImport({ data }: { data: PlanData }) {
       {message && <Notice text={message.text} kind={message.kind} onDismiss={() => setMessage(null)} />}
       {reading && !reading.ok && (
         <p className="pp-error" role="alert" data-testid="import-export-refused">
-          {t(`import.export.refused.${reading.code}`, { file: reading.fileName, reason: reading.reason })}
+          {t(`import.export.refused.${reading.code}`, { file: reading.fileName, reason: reading.reason, mb: MAX_IMPORT_MB })}
         </p>
       )}
       {x && (
@@ -244,6 +248,10 @@ function TemplateImport({ data }: { data: PlanData }) {
   async function onFile(file: File) {
     setMessage(null);
     setPreview(null);
+    if (file.size > MAX_IMPORT_BYTES) {
+      setMessage({ kind: 'error', text: t('import.tpl.err.tooLarge', { mb: MAX_IMPORT_MB }) });
+      return;
+    }
     const result = previewPlanTemplate(await file.text(), data.plan.id, data.actions, locale, () => newId('act'));
     if (!result.ok) setMessage({ kind: 'error', text: t(result.issue.key, result.issue.params) });
     else setPreview(result);

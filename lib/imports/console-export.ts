@@ -12,10 +12,24 @@ import { ReadError } from '@/lib/readers/extraction';
 
 export type ExportReading =
   | { ok: true; fileName: string; extraction: Extraction }
-  | { ok: false; fileName: string; code: 'no-grid' | 'no-rows' | 'unreadable'; reason: string };
+  | { ok: false; fileName: string; code: 'no-grid' | 'no-rows' | 'unreadable' | 'too-large'; reason: string };
+
+/**
+ * The largest file an import reads (console exports, plan templates): consoles' exports of a year of daily rows
+ * weigh a few megabytes (a year of daily rows for 100 campaigns: ~5 MB); past this a file is refused before it
+ * is read, so a wrong file cannot stall the panel.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+/** A file too large to import, refused by its size before its bytes are read. */
+export function tooLargeExport(fileName: string): ExportReading {
+  return { ok: false, fileName, code: 'too-large', reason: `more than ${MAX_IMPORT_MB} MB` };
+}
 
 /** Reads an export's bytes; a file the readers cannot use says why (never throws). */
 export function readConsoleExport(bytes: Uint8Array, fileName: string): ExportReading {
+  if (bytes.length > MAX_IMPORT_BYTES) return tooLargeExport(fileName);
   try {
     return { ok: true, fileName, extraction: readExport(bytes, fileName) };
   } catch (e) {

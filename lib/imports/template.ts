@@ -10,6 +10,7 @@
  * without `%` (`4.5`) is read as a percentage, since a CTR of 450 % is not a thing. Dates `YYYY-MM-DD`, or
  * as the user's spreadsheet writes them (`31/12/2026` in French).
  */
+
 import Papa from 'papaparse';
 import {
   ACTION_STATUSES,
@@ -27,6 +28,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { DICTIONARIES } from '@/lib/i18n/messages';
 import { parseDecimal } from '@/lib/ledger/numbers';
 import { parseDay } from '@/lib/readers/dates';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './console-export';
 
 export const TEMPLATE_FIELDS = [
   'code',
@@ -327,6 +329,8 @@ export function previewPlanTemplate(
   locale: string,
   newId: () => string,
 ): TemplatePreview {
+  // A character is at least a byte: a text this long came from a file over the bound.
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, issue: { key: 'import.tpl.err.tooLarge', params: { mb: MAX_IMPORT_MB } } };
   const { rows, delimiter } = readRows(text);
   const nonEmpty = rows.filter((row) => row.cells.some((c) => c.trim() !== ''));
   const headerRow = nonEmpty[0];

@@ -200,6 +200,7 @@ export const fr = {
   'import.export.refused.no-grid': '{file} : aucun tableau de chiffres reconnu.',
   'import.export.refused.no-rows': '{file} : le fichier ne contient aucune ligne de données.',
   'import.export.refused.unreadable': '{file} est illisible : {reason}',
+  'import.export.refused.too-large': '{file} est trop volumineux pour un export de console (plus de {mb} Mo).',
   'import.tpl.title': 'Importer un modèle de plan (CSV)',
   'import.tpl.hint':
     'Une ligne par action : code, nom, canal, responsable, dates, budget, objectifs. Les actions sont retrouvées par leur code : les existantes sont mises à jour, les nouvelles créées.',
@@ -215,6 +216,7 @@ export const fr = {
   'import.tpl.line': 'Ligne {line}',
   'import.tpl.ignored': 'Colonnes ignorées : {columns}.',
   'import.tpl.err.empty': 'Le fichier est vide.',
+  'import.tpl.err.tooLarge': 'Le fichier est trop volumineux pour un modèle de plan (plus de {mb} Mo).',
   'import.tpl.err.noCodeColumn': 'Ligne {line} : pas de colonne « Code » ; c’est elle qui retrouve les actions.',
   'import.tpl.err.tooManyCells': '{count} cellules pour {expected} colonnes (un séparateur en trop ?)',
   'import.tpl.err.missingCode': 'code manquant',
@@ -433,6 +435,7 @@ export const en: Record<keyof typeof fr, string> = {
   'import.export.refused.no-grid': '{file}: no table of figures recognised.',
   'import.export.refused.no-rows': '{file}: the file holds no data row.',
   'import.export.refused.unreadable': '{file} cannot be read: {reason}',
+  'import.export.refused.too-large': '{file} is too large for a console export (over {mb} MB).',
   'import.tpl.title': 'Import a plan template (CSV)',
   'import.tpl.hint':
     'One line per action: code, name, channel, owner, dates, budget, targets. Actions are matched by code: existing ones are updated, new ones created.',
@@ -448,6 +451,7 @@ export const en: Record<keyof typeof fr, string> = {
   'import.tpl.line': 'Line {line}',
   'import.tpl.ignored': 'Columns ignored: {columns}.',
   'import.tpl.err.empty': 'The file is empty.',
+  'import.tpl.err.tooLarge': 'The file is too large for a plan template (over {mb} MB).',
   'import.tpl.err.noCodeColumn': 'Line {line}: no “Code” column; it is how actions are matched.',
   'import.tpl.err.tooManyCells': '{count} cells for {expected} columns (one separator too many?)',
   'import.tpl.err.missingCode': 'no code',
