@@ -2,14 +2,23 @@ import { useState } from 'react';
 import { today } from '@/lib/clock';
 import { exportBackup, planpilotDb, previewRestore, type RestorePreview, restoreBackup } from '@/lib/db';
 import { describeStoreError } from '@/lib/db/store-errors';
+import { backupText, MAX_BACKUP_CHARS, type Plan } from '@/lib/domain';
+import { slug } from '@/lib/snapshots';
+import { usePlans } from '../common/data';
 import { downloadText } from '../common/download';
 import { useI18n } from '../common/i18n';
 
 type Pending = { text: string; preview: Extract<RestorePreview, { ok: true }> };
 
-/** Back up every plan to a JSON file, or restore one: validated first, shown, then all or nothing. */
+const LIMIT_MB = MAX_BACKUP_CHARS / 1024 / 1024;
+
+/**
+ * Back up every plan to a JSON file, or one plan (to hand a client's plan to a colleague, or when the whole
+ * backup is larger than a restore reads), or restore one: validated first, shown, then all or nothing.
+ */
 export function BackupView() {
   const { t, lang } = useI18n();
+  const plans = usePlans() ?? [];
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -38,9 +47,16 @@ export function BackupView() {
     );
   }
 
-  async function download() {
-    const backup = await exportBackup(planpilotDb);
-    downloadText(`planpilot-backup-${today()}.json`, JSON.stringify(backup, null, 2), 'application/json');
+  /** The file is always written (it holds everything); the user is told when a restore could not read it whole. */
+  async function download(plan?: Plan) {
+    setMessage(null);
+    const file = backupText(await exportBackup(planpilotDb, plan ? [plan.id] : undefined));
+    const name = plan ? `planpilot-backup-${slug(plan.name)}-${today()}.json` : `planpilot-backup-${today()}.json`;
+    downloadText(name, file.text, 'application/json');
+    if (!file.fits) {
+      const key = plan ? 'panel.backup.planTooLarge' : 'panel.backup.tooLarge';
+      setMessage({ kind: 'error', text: t(key, { mb: file.mb, limit: LIMIT_MB, plan: plan?.name ?? '' }) });
+    }
   }
 
   const replaced = pending?.preview.plans.filter((p) => p.replaces) ?? [];
@@ -52,6 +68,20 @@ export function BackupView() {
         <button type="button" onClick={() => void download()}>
           {t('panel.backup.download')}
         </button>
+        {plans.length > 0 && (
+          <details>
+            <summary>{t('panel.backup.perPlan')}</summary>
+            <ul className="pp-plain-list">
+              {plans.map((plan) => (
+                <li key={plan.id}>
+                  <button type="button" onClick={() => void download(plan)} data-testid={`backup-plan-${plan.id}`}>
+                    {plan.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <label>
           {t('panel.restore')}
           <input

@@ -83,6 +83,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** The largest backup file Planpilot reads, in characters (50 MB: some 80,000 captures). */
 export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
 
+/**
+ * A backup's file text: compact JSON (indentation would make a large backup a third bigger, nearer the limit a
+ * restore reads). `fits`: a restore will read it back whole.
+ */
+export function backupText(backup: Backup): { text: string; fits: boolean; mb: number } {
+  const text = JSON.stringify(backup);
+  return { text, fits: text.length <= MAX_BACKUP_CHARS, mb: Math.ceil(text.length / 1024 / 1024) };
+}
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; path: string };
 
 /**

@@ -153,6 +153,13 @@ describe('ledger: spend, snapshots and exports in Chromium', () => {
 
     await panel.tab(/Sauvegarde|Backup/);
     const backup = await downloadOf(panel.page, () => panel.page.getByRole('button', { name: /Télécharger une sauvegarde/ }).click());
+    // One plan's backup: that plan alone, compact JSON, read back by the backup parser.
+    await panel.page.getByText('Une sauvegarde par plan').click();
+    const one = await downloadOf(panel.page, () => panel.page.getByTestId(`backup-plan-${PLAN}`).click());
+    expect(one.name).toMatch(/^planpilot-backup-plan-marketing-operationnel-2026-s2-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(one.text.includes('\n')).toBe(false);
+    const parsedOne = parseBackup(one.text);
+    expect(parsedOne.ok && parsedOne.value.plans.map((p) => p.id)).toEqual([PLAN]);
     const args = ['backup.json', '--plan', PLAN, '--week-start', week.start];
     const expectedCsv = reportCommand([...args, '--format', 'csv', '--locale', 'fr-FR'], () => backup.text);
     expect(csv.text).toBe(expectedCsv);

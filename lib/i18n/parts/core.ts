@@ -46,6 +46,11 @@ export const fr = {
   'lang.label': 'Langue',
   'panel.backup.title': 'Sauvegarde',
   'panel.backup.download': 'Télécharger une sauvegarde (JSON)',
+  'panel.backup.perPlan': 'Une sauvegarde par plan',
+  'panel.backup.tooLarge':
+    'Sauvegarde téléchargée, mais elle pèse {mb} Mo : Planpilot n’en restaure pas plus de {limit} Mo d’un bloc. Téléchargez aussi une sauvegarde par plan.',
+  'panel.backup.planTooLarge':
+    'Sauvegarde de « {plan} » téléchargée, mais elle pèse {mb} Mo : Planpilot n’en restaure pas plus de {limit} Mo d’un bloc. Gardez ce fichier et exportez les instantanés en CSV.',
   'panel.tab.dashboard': 'Tableau de bord',
   'panel.tab.backup': 'Sauvegarde',
   'panel.plan': 'Plan',
@@ -97,6 +102,11 @@ export const en: Record<keyof typeof fr, string> = {
   'lang.label': 'Language',
   'panel.backup.title': 'Backup',
   'panel.backup.download': 'Download a backup (JSON)',
+  'panel.backup.perPlan': 'One backup per plan',
+  'panel.backup.tooLarge':
+    'Backup downloaded, but it weighs {mb} MB: Planpilot restores at most {limit} MB at once. Download one backup per plan as well.',
+  'panel.backup.planTooLarge':
+    'Backup of “{plan}” downloaded, but it weighs {mb} MB: Planpilot restores at most {limit} MB at once. Keep this file and export the snapshots as CSV.',
   'panel.tab.dashboard': 'Dashboard',
   'panel.tab.backup': 'Backup',
   'panel.plan': 'Plan',

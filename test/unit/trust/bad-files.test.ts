@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import type { PlanpilotDb } from '@/lib/db';
 import { previewRestore, restoreBackup } from '@/lib/db';
-import { MAX_BACKUP_CHARS, parseBackup } from '@/lib/domain';
+import { type Backup, backupText, MAX_BACKUP_CHARS, parseBackup } from '@/lib/domain';
 import { neutralizeFormula, weeklyReportCsv } from '@/lib/export/csv';
 import {
   capturesFromExtraction,
@@ -192,6 +192,19 @@ describe('an import file over the size bound', () => {
     const text = `Code,Nom\n${'A1,Action\n'.repeat(Math.ceil(MAX_IMPORT_BYTES / 10) + 1)}`;
     const result = previewPlanTemplate(text, 'plan-1', [], 'fr-FR', () => 'act-x');
     expect(result).toEqual({ ok: false, issue: { key: 'import.tpl.err.tooLarge', params: { mb: 10 } } });
+  });
+});
+
+describe('a backup Planpilot writes', () => {
+  it('is compact JSON, and says when it is larger than a restore reads (the panel then offers one file per plan)', () => {
+    const b = demoJson() as unknown as Backup;
+    const small = backupText(b);
+    expect(small).toMatchObject({ fits: true, mb: 1 });
+    expect(small.text).toBe(JSON.stringify(b));
+    expect(parseBackup(small.text).ok).toBe(true);
+    const big = backupText({ ...b, plans: [{ ...(b.plans[0] as Backup['plans'][number]), notes: 'n'.repeat(MAX_BACKUP_CHARS) }] });
+    expect(big).toMatchObject({ fits: false, mb: 51 });
+    expect(parseBackup(big.text).ok).toBe(false);
   });
 });
 
