@@ -80,7 +80,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-/** The largest backup file Planpilot reads, in characters (50 MB: some 80,000 captures). */
+/** The largest backup file Planpilot reads, in characters (50 MB: some 120,000 captures in compact JSON). */
 export const MAX_BACKUP_CHARS = 50 * 1024 * 1024;
 
 /**
