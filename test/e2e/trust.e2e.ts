@@ -1,6 +1,6 @@
 /**
- * Trust, in Chromium: hostile console pages (names that look like code, huge and deep grids, a grid rewritten
- * every frame), forged messages (a page's postMessage and DOM events, another extension's runtime.sendMessage),
+ * Trust, in Chromium: hostile console pages (names that look like code, huge and deep grids; a grid rewritten
+ * every frame is checked on a fake clock in test/unit/trust/hostile-pages.test.ts), forged messages (a page's postMessage and DOM events, another extension's runtime.sendMessage),
  * and failures (the service worker stopped while it stores a reading, two tabs writing at once).
  *
  * Pages live in test/e2e/pages/hostile/. A page served on 127.0.0.1 is read by Planpilot (the test build's host);
@@ -185,11 +185,10 @@ describe('trust: hostile pages, forged messages and failures in Chromium', () =>
     return { alone: baseline, planpilot: await mainThread(page), page };
   }
 
-  /**
-   * Planpilot may not freeze the tab: its longest task stays within twice the page's own longest task, or twice a
-   * bare walk over the page's elements (the machine's pace now: these runners are shared), or one second.
-   */
-  const bound = (m: { alone: MainThread; planpilot: MainThread }) => Math.max(2 * m.alone.longtask, 2 * m.planpilot.walk, 1_000);
+  // The main thread's longest task and frame gap, alone and with Planpilot, are logged for the record, never
+  // asserted: timings belong to `npm run bench` (these runners are shared). What keeps the tab responsive is
+  // checked without a clock: the bounds on a reading's work (test/unit/trust/hostile-pages.test.ts, limits.ts)
+  // and the throttle that gives reading at most a fifth of the main thread (same file, on a fake clock).
 
   it(`reads a 50,000-row grid in its first ${MAX_ROWS.toLocaleString('en')} rows, and keeps reading (main thread logged, not asserted)`, {
     timeout: 150_000,
@@ -208,11 +207,11 @@ describe('trust: hostile pages, forged messages and failures in Chromium', () =>
     await page.close();
   });
 
-  it('reads a 10,000-column grid in its first columns without freezing the tab, and keeps reading', { timeout: 180_000 }, async () => {
+  it('reads a 10,000-column grid in its first columns, and keeps reading (main thread logged, not asserted)', {
+    timeout: 180_000,
+  }, async () => {
     const m = await measure('/pages/hostile/grid.html?rows=30&cols=10000&last=Leads', 30);
     console.info('10,000 columns', JSON.stringify(m.alone), JSON.stringify(m.planpilot));
-    expect(m.planpilot.longtask).toBeLessThanOrEqual(bound(m));
-    expect(m.planpilot.gap).toBeLessThanOrEqual(bound(m));
     // The page's last column says "Leads": past the columns a reading visits (limits.ts), it is not read.
     expect((await probe.reading(m.page)).keys).toEqual(['clicks', 'conversions', 'cost', 'ctr', 'impressions']);
     await m.page.evaluate(() => (window as unknown as { showSmallGrid: () => void }).showSmallGrid());
@@ -222,10 +221,11 @@ describe('trust: hostile pages, forged messages and failures in Chromium', () =>
     await m.page.close();
   });
 
-  it('reads a grid at the bottom of a 2,000-deep DOM, and keeps reading', { timeout: 120_000 }, async () => {
+  it('reads a grid at the bottom of a 2,000-deep DOM, and keeps reading (main thread logged, not asserted)', {
+    timeout: 120_000,
+  }, async () => {
     const m = await measure('/pages/hostile/deep.html?depth=2000', 2);
     console.info('2,000 deep', JSON.stringify(m.alone), JSON.stringify(m.planpilot));
-    expect(m.planpilot.longtask).toBeLessThanOrEqual(bound(m));
     await m.page.evaluate(() => (window as unknown as { showSmallGrid: () => void }).showSmallGrid());
     await expect.poll(async () => (await probe.reading(m.page)).rows, { timeout: 20_000 }).toBe(3);
     await m.page.close();
