@@ -63,7 +63,18 @@ const MAX_PENDING = 20_000;
 /** Changes outside the grid only tell the reader that the page around it changed: a few are enough to keep. */
 const MAX_OUTSIDE = 16;
 
-const WATCHED_ATTRIBUTES = ['role', 'aria-rowindex', 'aria-colindex', 'aria-hidden', 'hidden', 'class', 'href', 'colspan', 'data-surface'];
+const WATCHED_ATTRIBUTES = [
+  'role',
+  'aria-rowindex',
+  'aria-colindex',
+  'aria-level',
+  'aria-hidden',
+  'hidden',
+  'class',
+  'href',
+  'colspan',
+  'data-surface',
+];
 
 /**
  * Reads the console's grid when it appears and again whenever it changes: one MutationObserver

@@ -169,6 +169,7 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
     header: boolean;
     footer: boolean;
     index: string | null;
+    level: string | null;
     cells: (Element | undefined)[];
     next: number;
     el: Element;
@@ -190,7 +191,15 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
     if (!row) {
       // A whole row from its first column (the usual case) keeps its own array of cells.
       const whole = contiguous && (firstCol === null || firstCol === 1);
-      row = { header, footer: footer(part.el), index: part.index, cells: whole ? cells : [], next: whole ? n : 0, el: part.el };
+      row = {
+        header,
+        footer: footer(part.el),
+        index: part.index,
+        level: part.el.getAttribute('aria-level'),
+        cells: whole ? cells : [],
+        next: whole ? n : 0,
+        el: part.el,
+      };
       joined.push(row);
       if (key !== null) byIndex[key] = row;
       if (whole) continue;
@@ -278,7 +287,25 @@ function fromAriaGrid(grid: Element, rows: Element[], footer: (el: Element) => b
     visited += cells.length;
     parts.push({ el: row, index: rowIndexOf(row), cells });
   }
-  return parts.length > 1 ? fromParts(parts, grid, footer) : null;
+  const top = topLevelRows(parts);
+  return top.length > 1 ? fromParts(top, grid, footer) : null;
+}
+
+/**
+ * A tree grid's rows of its top level only: a campaign expanded to show its ad groups keeps its own row, and the
+ * ad groups (`aria-level` deeper) are left out, as their figures are already in it. Rows without a level stay.
+ */
+function topLevelRows(parts: PartRow[]): PartRow[] {
+  let top = Number.POSITIVE_INFINITY;
+  for (const p of parts) {
+    const level = intAttr(p.el, 'aria-level');
+    if (level !== null && level < top) top = level;
+  }
+  if (top === Number.POSITIVE_INFINITY) return parts;
+  return parts.filter((p) => {
+    const level = intAttr(p.el, 'aria-level');
+    return level === null || level === top;
+  });
 }
 
 // ── div grids keyed by a column attribute (Google Ads `essfield`, AG Grid `col-id`) ──
@@ -636,6 +663,7 @@ export function rowItselfHolds(table: SourceTable, row: SourceRow, adapter: Cons
   return (
     el.getAttribute('role') === 'row' &&
     el.getAttribute('aria-hidden') !== 'true' &&
+    el.getAttribute('aria-level') === (row.level ?? null) &&
     rowIndexOf(el) === (row.index ?? null) &&
     (footerSel ? el.matches(footerSel) : false) === (row.footer === true)
   );

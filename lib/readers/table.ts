@@ -37,6 +37,8 @@ export type SourceRow = {
   parts?: Element[];
   /** Its row index attribute (ARIA grids: `aria-rowindex`…), which joins the parts of a split row. */
   index?: string | null;
+  /** Its tree level (`aria-level`), when a tree grid gives one: only the top level is read (grid.ts). */
+  level?: string | null;
 };
 export type SourceTable = {
   headers: string[];

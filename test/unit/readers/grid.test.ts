@@ -31,6 +31,18 @@ describe('ARIA grid split in a pinned and a scrolling container', () => {
       { campaign: { id: '22', name: 'Beta' }, metrics: { clicks: 80, cost: 7.5 } },
     ]);
   });
+  it('reads a tree grid at its top level: a campaign expanded to its ad groups is counted once', () => {
+    const tree = page(`
+      <div role="treegrid">
+        <div role="row"><div role="columnheader">Campaign</div><div role="columnheader">Cost</div><div role="columnheader">Clicks</div></div>
+        <div role="row" aria-level="1" aria-expanded="true"><div role="gridcell">Brand</div><div role="gridcell">$30.00</div><div role="gridcell">12</div></div>
+        <div role="row" aria-level="2"><div role="gridcell">Brand – exact</div><div role="gridcell">$20.00</div><div role="gridcell">8</div></div>
+        <div role="row" aria-level="2"><div role="gridcell">Brand – phrase</div><div role="gridcell">$10.00</div><div role="gridcell">4</div></div>
+        <div role="row" aria-level="1"><div role="gridcell">Generic</div><div role="gridcell">$5.00</div><div role="gridcell">2</div></div>
+      </div>`);
+    expect(names(tree)).toEqual(['Brand', 'Generic']);
+  });
+
   it('reads a treegrid whose header row starts with a checkbox cell', () => {
     const tree = page(`
       <div role="treegrid">

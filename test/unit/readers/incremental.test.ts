@@ -526,6 +526,24 @@ describe('reads again only what changed', () => {
     expect(next.grid).toBe(first.grid);
   });
 
+  it("a tree grid row's level changed (collapsed into its parent): the grid is found again", () => {
+    const doc = parse(
+      `<!DOCTYPE html><html lang="en"><body><div role="treegrid">` +
+        `<div role="row"><div role="columnheader">Campaign</div><div role="columnheader">Cost</div><div role="columnheader">Clicks</div></div>` +
+        `<div role="row" aria-level="1"><div role="gridcell">Brand</div><div role="gridcell">$3.00</div><div role="gridcell">3</div></div>` +
+        `<div role="row" aria-level="1" id="g"><div role="gridcell">Brand – exact</div><div role="gridcell">$2.00</div><div role="gridcell">2</div></div>` +
+        `<div role="row" aria-level="1"><div role="gridcell">Generic</div><div role="gridcell">$1.00</div><div role="gridcell">1</div></div>` +
+        `</div></body></html>`,
+    );
+    const reader = createPageReader(doc, url);
+    expectFresh(doc, url, reader.read());
+    const row = doc.getElementById('g') as Element;
+    row.setAttribute('aria-level', '2');
+    const next = reader.read([row]);
+    expectFresh(doc, url, next);
+    expect(next.ok && next.extraction.rows.map((r) => r.campaign.name)).toEqual(['Brand', 'Generic']);
+  });
+
   it('a text node edited in place, and a change no record reports', () => {
     const doc = parse(benchLikePage(30));
     const reader = createPageReader(doc, url);
