@@ -483,8 +483,8 @@ function fromCards(root: ParentNode): SourceTable | null {
   const inside = new Map<Element, Map<string, number>>();
   for (const l of labels) {
     for (let node = l.el.parentElement; node && tagOf(node) !== 'BODY'; node = node.parentElement) {
-      let counts = inside.get(node);
-      if (!counts) inside.set(node, (counts = new Map()));
+      const counts = inside.get(node) ?? new Map<string, number>();
+      if (counts.size === 0) inside.set(node, counts);
       counts.set(l.key, (counts.get(l.key) ?? 0) + 1);
     }
   }
