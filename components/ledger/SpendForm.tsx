@@ -1,9 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
-import { newId } from '@/lib/db';
 import { type Action, SPEND_CATEGORIES, type SpendEntry } from '@/lib/domain';
-import { excludingTax, type FormErrors, parseDecimal, parseSpendForm, type SpendFormValues } from '@/lib/ledger';
+import { excludingTax, parseDecimal, parseSpendForm, type SpendFormValues } from '@/lib/ledger';
 import { useI18n } from '../common/i18n';
-import { ActionOptions, Field, invalidProps } from './fields';
+import { EntryForm, useEntryForm } from './EntryForm';
+import { Field, invalidProps } from './fields';
 
 /**
  * Adds or edits a spend entry. The amount is excluding tax, or including tax with a VAT rate (20 % by
@@ -33,17 +32,16 @@ export function SpendForm({
   testId?: string;
 }) {
   const { t, lang, fmt } = useI18n();
-  const uid = useId();
-  const id = (name: string) => `${uid}-${name}`;
-  const [values, setValues] = useState<SpendFormValues>(initial);
-  const [errors, setErrors] = useState<FormErrors<SpendFormValues>>({});
-  const [storeError, setStoreError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldIds: Partial<Record<keyof SpendFormValues, string>> = { actionId: 'action', vatRate: 'vat' };
-  const set = <K extends keyof SpendFormValues>(key: K, value: SpendFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const form = useEntryForm({
+    initial,
+    entryId,
+    idPrefix: 'sp',
+    parse: (values: SpendFormValues, formLang, id) => parseSpendForm(values, formLang, id, source),
+    fieldIds: { vatRate: 'vat' },
+    clearedAfterAdd: { amount: '', note: '' },
+    onSave,
+  });
+  const { id, values, errors, set } = form;
 
   const typed = parseDecimal(values.amount, lang);
   const rate = parseDecimal(values.vatRate, lang);
@@ -52,50 +50,8 @@ export function SpendForm({
       ? excludingTax(typed, rate / 100)
       : null;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setStoreError(null);
-    const parsed = parseSpendForm(values, lang, entryId ?? newId('sp'), source);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      // Keyboard and screen-reader users land on the first field to fix.
-      const first = (Object.keys(values) as (keyof SpendFormValues)[]).find((k) => parsed.errors[k]);
-      if (first) document.getElementById(id(fieldIds[first] ?? String(first)))?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSave(parsed.value);
-      if (!entryId) setValues((v) => ({ ...v, amount: '', note: '' }));
-    } catch (e) {
-      setStoreError(t('ledger.err.store', { error: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <form className="pp-form" onSubmit={(e) => void submit(e)} noValidate data-testid={testId}>
-      <Field id={id('action')} label={t('ledger.field.action')} error={errors.actionId} wide>
-        <select
-          id={id('action')}
-          value={values.actionId}
-          onChange={(e) => set('actionId', e.target.value)}
-          {...invalidProps(id('action'), errors.actionId)}
-        >
-          {!values.actionId && <option value="">—</option>}
-          <ActionOptions actions={actions} />
-        </select>
-      </Field>
-      <Field id={id('date')} label={t('ledger.field.date')} error={errors.date}>
-        <input
-          id={id('date')}
-          type="date"
-          value={values.date}
-          onChange={(e) => set('date', e.target.value)}
-          {...invalidProps(id('date'), errors.date)}
-        />
-      </Field>
+    <EntryForm form={form} actions={actions} testId={testId} submitLabel={submitLabel} onCancel={onCancel}>
       <Field id={id('amount')} label={t(values.amountIncludesTax ? 'ledger.field.amountTtc' : 'ledger.field.amount')} error={errors.amount}>
         <input
           id={id('amount')}
@@ -148,29 +104,6 @@ export function SpendForm({
           ))}
         </select>
       </Field>
-      <Field id={id('note')} label={t('ledger.field.note')} error={errors.note} wide>
-        <input
-          id={id('note')}
-          value={values.note}
-          onChange={(e) => set('note', e.target.value)}
-          {...invalidProps(id('note'), errors.note)}
-        />
-      </Field>
-      {storeError && (
-        <p className="pp-error pp-field-wide" role="alert">
-          {storeError}
-        </p>
-      )}
-      <div className="pp-row pp-field-wide">
-        <button type="submit" className="pp-primary" disabled={busy}>
-          {submitLabel ?? t('ledger.save')}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('ledger.cancel')}
-          </button>
-        )}
-      </div>
-    </form>
+    </EntryForm>
   );
 }

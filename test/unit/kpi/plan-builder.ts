@@ -1,5 +1,5 @@
-/** Small, valid plan rows for engine tests: every field has a plain default, tests set what they are about. */
-import type { Action, CampaignLink, Capture, Metrics, Plan, PlanData, ResultEntry, SpendEntry } from '@/lib/domain';
+/** Small, valid plan rows for unit tests: every field has a plain default, tests set what they are about. */
+import type { Action, CampaignLink, Capture, Metrics, Objective, Plan, PlanData, ResultEntry, SpendEntry } from '@/lib/domain';
 
 let sequence = 0;
 const nextId = (prefix: string) => `${prefix}-${++sequence}`;
@@ -33,6 +33,17 @@ export const action = (over: Partial<Action> = {}): Action => ({
   status: 'running',
   budget: 3000,
   targets: {},
+  ...over,
+});
+
+export const objective = (over: Partial<Objective> = {}): Objective => ({
+  id: 'obj-1',
+  planId: 'plan-1',
+  name: 'Objective',
+  metric: 'leads',
+  target: 100,
+  deadline: '2026-12-31',
+  description: '',
   ...over,
 });
 
