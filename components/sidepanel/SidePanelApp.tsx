@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { useCurrentPlan, usePlanData, usePlans } from '../common/data';
 import { Header } from '../common/Header';
 import { useI18n } from '../common/i18n';
@@ -31,6 +31,20 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number];
 
+/**
+ * The tab list as the ARIA tabs pattern has it: one Tab stop (the chosen tab), arrow keys to the previous or next
+ * tab (wrapping), Home and End to the first and last; the tab reached is shown at once.
+ */
+function moveBetweenTabs(e: KeyboardEvent<HTMLDivElement>, shown: Tab, setTab: (tab: Tab) => void): void {
+  const at = TABS.indexOf(shown);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[e.key];
+  if (to === undefined) return;
+  e.preventDefault();
+  const next = TABS[(to + TABS.length) % TABS.length] as Tab;
+  setTab(next);
+  e.currentTarget.querySelector<HTMLElement>(`#pp-tab-${next}`)?.focus();
+}
+
 /** The side panel: the plan's tableau de bord and its tools, one tab each. */
 export function SidePanelApp() {
   const { t } = useI18n();
@@ -44,7 +58,7 @@ export function SidePanelApp() {
   return (
     <>
       <Header plans={plans} plan={plan} onPlan={choosePlan} />
-      <div className="pp-tabs" role="tablist" aria-label="Planpilot">
+      <div className="pp-tabs" role="tablist" aria-label="Planpilot" onKeyDown={(e) => moveBetweenTabs(e, shown, setTab)}>
         {TABS.map((id) => (
           <button
             key={id}
@@ -53,6 +67,7 @@ export function SidePanelApp() {
             id={`pp-tab-${id}`}
             aria-selected={shown === id}
             aria-controls="pp-tabpanel"
+            tabIndex={shown === id ? 0 : -1}
             onClick={() => setTab(id)}
           >
             {t(`panel.tab.${id}`)}

@@ -205,6 +205,27 @@ describe('side panel: the tableau de bord on the demo plan', () => {
     await expect.poll(async () => norm(await a03.locator('[data-field=budget]').textContent())).toBe(norm(f.money(8000, 0)));
   });
 
+  it('moves between tabs with the arrow keys, Home and End; the tab list is one Tab stop', async () => {
+    const { page } = panel;
+    await panel.tab(/^Tableau de bord$/);
+    const selected = () => page.evaluate(() => document.querySelector('[role=tab][aria-selected=true]')?.id);
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await page.getByRole('tab', { name: /^Tableau de bord$/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect([await selected(), await focused()]).toEqual(['pp-tab-plan', 'pp-tab-plan']);
+    await expect.poll(async () => (await panel.tabPanel().getAttribute('aria-labelledby')) ?? '').toBe('pp-tab-plan');
+    await page.keyboard.press('End');
+    expect(await selected()).toBe('pp-tab-backup');
+    await page.keyboard.press('ArrowRight'); // wraps to the first
+    expect(await selected()).toBe('pp-tab-dashboard');
+    await page.keyboard.press('ArrowLeft');
+    expect(await selected()).toBe('pp-tab-backup');
+    await page.keyboard.press('Home');
+    expect([await selected(), await focused()]).toEqual(['pp-tab-dashboard', 'pp-tab-dashboard']);
+    // Only the chosen tab is in the Tab order.
+    expect(await page.locator('[role=tab][tabindex="0"]').count()).toBe(1);
+  });
+
   it('shows the 8 actions on the calendar with a line for today, filterable by owner and channel', async () => {
     await freshDemo();
     const { page } = panel;
