@@ -6,6 +6,7 @@ import { dataRevision, overlayOff, overlayPlacement, uiLanguage } from '../setti
 import { rowAnchors } from './anchors';
 import { LiveReader } from './live-reader';
 import { Overlay } from './overlay/overlay';
+import { Pacer } from './pacer';
 import { sendFromContent } from './send';
 import { overlayTranslator } from './words';
 
@@ -81,13 +82,21 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
     });
   };
 
+  const pacer = new Pacer<Extraction>((extraction) => report(extraction, 0), {
+    now: () => performance.now(),
+    setTimeout: (f, ms) => ctx.setTimeout(f, ms),
+    clearTimeout: (id) => clearTimeout(id as number),
+  });
+
   const reader = new LiveReader({
     doc: document,
     win: window,
     url: () => location.href,
     onReading: (extraction) => {
       latest = extraction;
-      report(extraction, 0);
+      pacer.push(extraction, JSON.stringify([location.pathname, extraction.console, extraction.account, extraction.dateRange]));
+      // The overlay follows every reading (new rows get their badges at once); storing is paced.
+      refresh();
     },
     onRead: (grid, extraction) => {
       anchors = grid && extraction ? rowAnchors(grid, extraction.rows) : [];
@@ -99,6 +108,7 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
   const unwatch = [dataRevision.watch(refresh), overlayOff.watch(refresh), uiLanguage.watch(() => recreate())];
   ctx.onInvalidated(() => {
     reader.stop();
+    pacer.stop();
     overlay?.destroy();
     for (const stop of unwatch) stop();
   });
