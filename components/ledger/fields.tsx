@@ -88,3 +88,28 @@ export function Notice({
     </div>
   );
 }
+
+/** A ledger's last word to the user, with the undo of what it did when there is one. */
+export type LedgerMessage = { text: string; kind: 'ok' | 'error'; undo?: () => Promise<void> };
+
+/** {@link Notice} for a {@link LedgerMessage}: an undo that fails becomes the message, dismissing clears it. */
+export function MessageNotice({
+  message,
+  setMessage,
+  undoLabel,
+}: {
+  message: LedgerMessage;
+  setMessage: (message: LedgerMessage | null) => void;
+  undoLabel?: string;
+}) {
+  const undo = message.undo;
+  return (
+    <Notice
+      text={message.text}
+      kind={message.kind}
+      onUndo={undo ? () => void undo().catch((e: unknown) => setMessage({ kind: 'error', text: String(e) })) : undefined}
+      {...(undoLabel === undefined ? {} : { undoLabel })}
+      onDismiss={() => setMessage(null)}
+    />
+  );
+}

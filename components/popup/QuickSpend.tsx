@@ -5,12 +5,11 @@ import { addResultEntry, addSpendEntry, deleteResultEntry, deleteSpendEntry, lis
 import type { Plan } from '@/lib/domain';
 import { emptyResultForm, emptySpendForm } from '@/lib/ledger';
 import { useI18n } from '../common/i18n';
-import { actionLabel, Notice } from '../ledger/fields';
+import { actionLabel, type LedgerMessage, MessageNotice } from '../ledger/fields';
 import { ResultForm } from '../ledger/ResultForm';
 import { SpendForm } from '../ledger/SpendForm';
 
 type Kind = 'spend' | 'result';
-type Message = { text: string; kind: 'ok' | 'error'; undo?: () => Promise<void> };
 
 /**
  * The popup's quick add: a spend (amount excl. or incl. tax) or a result, for an action of the plan,
@@ -23,7 +22,7 @@ export function QuickSpend({ plan, defaultActionId }: { plan: Pick<Plan, 'id' | 
   const actions = useLiveQuery(() => listActions(planpilotDb, plan.id), [plan.id]);
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<Kind>('spend');
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<LedgerMessage | null>(null);
   if (!actions || actions.length === 0) return null;
   const f = fmt(plan.currency);
   const actionId = actions.some((a) => a.id === defaultActionId) ? (defaultActionId as string) : (actions[0]?.id ?? '');
@@ -47,17 +46,7 @@ export function QuickSpend({ plan, defaultActionId }: { plan: Pick<Plan, 'id' | 
           </button>
         </h2>
       </div>
-      {message && (
-        <Notice
-          text={message.text}
-          kind={message.kind}
-          onUndo={
-            message.undo ? () => void message.undo?.().catch((e: unknown) => setMessage({ kind: 'error', text: String(e) })) : undefined
-          }
-          undoLabel={t('ledger.undoAdd')}
-          onDismiss={() => setMessage(null)}
-        />
-      )}
+      {message && <MessageNotice message={message} setMessage={setMessage} undoLabel={t('ledger.undoAdd')} />}
       {open && (
         <div id={`${uid}-body`}>
           <fieldset className="pp-segmented">

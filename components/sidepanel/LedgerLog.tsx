@@ -4,10 +4,8 @@ import { planpilotDb } from '@/lib/db';
 import type { Action, PlanData } from '@/lib/domain';
 import { type EntryFilter, outsideAction } from '@/lib/ledger';
 import { useI18n } from '../common/i18n';
-import { actionLabel, Notice } from '../ledger/fields';
+import { actionLabel, type LedgerMessage, MessageNotice } from '../ledger/fields';
 import { ALL_TIME, type PeriodChoice, PeriodFilter } from '../ledger/PeriodFilter';
-
-type Message = { text: string; kind: 'ok' | 'error'; undo?: () => Promise<void> };
 
 /** What every ledger entry has, spend or result. */
 type LedgerEntry = { id: string; actionId: string; date: string; note: string };
@@ -77,7 +75,7 @@ export function LedgerLog<E extends LedgerEntry>({
   const [period, setPeriod] = useState<PeriodChoice>(ALL_TIME);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<LedgerMessage | null>(null);
   const actionsById = useMemo(() => new Map(data.actions.map((a) => [a.id, a])), [data.actions]);
   const shown = useMemo(
     () =>
@@ -120,16 +118,7 @@ export function LedgerLog<E extends LedgerEntry>({
         </button>
       </div>
       <p className="pp-muted pp-small">{labels.hint}</p>
-      {message && (
-        <Notice
-          text={message.text}
-          kind={message.kind}
-          onUndo={
-            message.undo ? () => void message.undo?.().catch((e: unknown) => setMessage({ kind: 'error', text: String(e) })) : undefined
-          }
-          onDismiss={() => setMessage(null)}
-        />
-      )}
+      {message && <MessageNotice message={message} setMessage={setMessage} />}
       {adding && (
         <div className="pp-card">
           <h3>{labels.add}</h3>
