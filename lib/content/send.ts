@@ -15,7 +15,7 @@ export async function sendFromContent<K extends MessageName>(
 ): Promise<z.output<PlanpilotProtocol[K]['reply']>> {
   const raw: unknown = await browser.runtime.sendMessage({ type, data });
   const reply = (typeof raw === 'object' && raw !== null ? raw : {}) as { ok?: unknown; value?: unknown; error?: unknown };
-  if (reply.ok === true && 'value' in reply) return reply.value as z.output<PlanpilotProtocol[K]['reply']>;
+  if (reply.ok === true) return reply.value as z.output<PlanpilotProtocol[K]['reply']>;
   if (reply.ok === false && typeof reply.error === 'string') throw new Error(reply.error);
   throw new Error('Planpilot background did not answer');
 }
