@@ -92,9 +92,9 @@ export function startConsoleContentScript(ctx: ContentScriptContext): void {
     doc: document,
     win: window,
     url: () => location.href,
-    onReading: (extraction) => {
+    onReading: (extraction, view) => {
       latest = extraction;
-      pacer.push(extraction, JSON.stringify([location.pathname, extraction.console, extraction.account, extraction.dateRange]));
+      pacer.push(extraction, view);
       // The overlay follows every reading (new rows get their badges at once); storing is paced.
       refresh();
     },

@@ -1,3 +1,4 @@
+import { sameMetrics } from '../domain/metrics';
 import type { Extraction, ExtractionRow } from '../readers/extraction';
 import type { Grid } from '../readers/grid';
 import { createPageReader, type PageReader } from '../readers/incremental';
@@ -8,7 +9,8 @@ export type LiveReaderOptions = {
   win: Window;
   /** The tab's address now (single-page consoles change it without reloading). */
   url: () => string;
-  onReading: (extraction: Extraction) => void;
+  /** A changed reading, with its view (see viewKey): what the page shows, the rows it merges. */
+  onReading: (extraction: Extraction, view: string) => void;
   /** After every read, changed or not: the grid and the rows as last published (the overlay re-anchors). */
   onRead?: (grid: Grid | null, extraction: Extraction | null) => void;
   /** Reading must never throw into the page: failures end here. */
@@ -18,18 +20,6 @@ export type LiveReaderOptions = {
 /** The view a row belongs to: rows merge only within one console view, account and range. */
 const viewKey = (e: Extraction, url: string) => JSON.stringify([new URL(url).pathname, e.console, e.account, e.dateRange, e.currency]);
 const rowKey = (row: ExtractionRow) => row.campaign.id ?? `name:${row.campaign.name}`;
-
-type Figures = Extraction['totals'];
-function sameFigures(a: Figures, b: Figures): boolean {
-  if (a === null || b === null) return a === b;
-  let n = 0;
-  for (const key in a) {
-    n++;
-    if (a[key as keyof typeof a] !== b[key as keyof typeof b]) return false;
-  }
-  for (const _ in b) n--;
-  return n === 0;
-}
 
 /**
  * Does a reading say what the last one sent said? Field by field, stopping at the first difference: cheaper than
@@ -43,14 +33,14 @@ export function sameExtraction(a: Extraction, b: Extraction): boolean {
     a.dateRange?.start !== b.dateRange?.start ||
     a.dateRange?.end !== b.dateRange?.end ||
     a.rows.length !== b.rows.length ||
-    !sameFigures(a.totals, b.totals)
+    (a.totals === null || b.totals === null ? a.totals !== b.totals : !sameMetrics(a.totals, b.totals))
   ) {
     return false;
   }
   for (let i = 0; i < a.rows.length; i++) {
     const x = a.rows[i] as ExtractionRow;
     const y = b.rows[i] as ExtractionRow;
-    if (x.campaign.id !== y.campaign.id || x.campaign.name !== y.campaign.name || !sameFigures(x.metrics, y.metrics)) return false;
+    if (x.campaign.id !== y.campaign.id || x.campaign.name !== y.campaign.name || !sameMetrics(x.metrics, y.metrics)) return false;
   }
   return true;
 }
@@ -237,6 +227,6 @@ export class LiveReader {
     const merged = { ...extraction, rows };
     if (this.last && sameExtraction(merged, this.last)) return;
     this.last = merged;
-    this.options.onReading(merged);
+    this.options.onReading(merged, view);
   }
 }

@@ -27,7 +27,7 @@ export class Pacer<T> {
     this.gap = minGap;
   }
 
-  /** A new reading of `view` (what the page shows: path, console, account, range). */
+  /** A new reading of `view` (what the page shows: live-reader.ts, viewKey). */
   push(value: T, view: string): void {
     const now = this.clock.now();
     if (view !== this.view) {

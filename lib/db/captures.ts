@@ -1,5 +1,5 @@
-import type { Capture, DateRange, Metrics } from '@/lib/domain';
-import { captureSchema } from '@/lib/domain';
+import type { Capture, DateRange } from '@/lib/domain';
+import { captureSchema, sameMetrics } from '@/lib/domain';
 import type { PlanpilotDb } from './database';
 import { validate } from './errors';
 import { rowsForCampaigns, sameCampaign } from './match';
@@ -57,11 +57,6 @@ async function latestReading(db: PlanpilotDb, capture: Capture): Promise<StoredC
 
 function sameFigures(a: Capture, b: Capture): boolean {
   return a.currency === b.currency && sameMetrics(a.metrics, b.metrics);
-}
-
-function sameMetrics(a: Metrics, b: Metrics): boolean {
-  const ka = Object.keys(a) as (keyof Metrics)[];
-  return ka.length === Object.keys(b).length && ka.every((k) => b[k] !== undefined && a[k] === b[k]);
 }
 
 /** Captures whose range lies inside `range` (both ends included), in stored order; uses the `dateRange.start` index. */

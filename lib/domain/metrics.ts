@@ -29,6 +29,12 @@ export const METRIC_KEYS = [
 ] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
+/** The same figures under the same keys (a capture's, a row's, totals), whatever the keys' order. */
+export function sameMetrics(a: Partial<Record<MetricKey, number>>, b: Partial<Record<MetricKey, number>>): boolean {
+  const keys = Object.keys(a) as MetricKey[];
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] !== undefined && a[k] === b[k]);
+}
+
 /** Summable keys: reach, frequency, budget and every ratio are never summed. */
 export const VOLUME_KEYS = [
   'cost',

@@ -9,18 +9,11 @@ import { type CampaignLink, type Capture, type DateRange, dateRange } from '@/li
 import { readExport } from '@/lib/readers/exports';
 import type { Extraction } from '@/lib/readers/extraction';
 import { ReadError } from '@/lib/readers/extraction';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits';
 
 export type ExportReading =
   | { ok: true; fileName: string; extraction: Extraction }
   | { ok: false; fileName: string; code: 'no-grid' | 'no-rows' | 'unreadable' | 'too-large'; reason: string };
-
-/**
- * The largest file an import reads (console exports, plan templates): consoles' exports of a year of daily rows
- * weigh a few megabytes (a year of daily rows for 100 campaigns: ~5 MB); past this a file is refused before it
- * is read, so a wrong file cannot stall the panel.
- */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_MB = MAX_IMPORT_BYTES / 1024 / 1024;
 
 /** A file too large to import, refused by its size before its bytes are read. */
 export function tooLargeExport(fileName: string): ExportReading {

@@ -1,4 +1,5 @@
 /** Imports: console exports → captures (through lib/readers), plan template CSV → actions. */
 export * from './apply';
 export * from './console-export';
+export * from './limits';
 export * from './template';

@@ -10,7 +10,6 @@
  * without `%` (`4.5`) is read as a percentage, since a CTR of 450 % is not a thing. Dates `YYYY-MM-DD`, or
  * as the user's spreadsheet writes them (`31/12/2026` in French).
  */
-
 import Papa from 'papaparse';
 import {
   ACTION_STATUSES,
@@ -28,7 +27,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { DICTIONARIES } from '@/lib/i18n/messages';
 import { parseDecimal } from '@/lib/ledger/numbers';
 import { parseDay } from '@/lib/readers/dates';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './console-export';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits';
 
 export const TEMPLATE_FIELDS = [
   'code',

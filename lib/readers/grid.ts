@@ -122,7 +122,8 @@ function headerLabels(trs: Element[]): string[] {
 const CELL_ROLES = new Set(['gridcell', 'cell', 'columnheader', 'rowheader']);
 const ROW_INDEX_ATTRS = ['aria-rowindex', 'row-index', 'data-row-index', 'data-rowindex'];
 
-type PartRow = { el: Element; index: string | null; cells: Element[] };
+/** One row element of an ARIA grid: its row index and tree level attributes, read once, and its cells. */
+type PartRow = { el: Element; index: string | null; level: number | null; cells: Element[] };
 
 function ariaCells(row: Element): Element[] {
   // Nearly always the row's children are its cells: check the ends, take them all (sibling links, no collection).
@@ -169,7 +170,7 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
     header: boolean;
     footer: boolean;
     index: string | null;
-    level: string | null;
+    level: number | null;
     cells: (Element | undefined)[];
     next: number;
     el: Element;
@@ -195,7 +196,7 @@ function joinParts(parts: PartRow[], isHeader: (r: PartRow) => boolean, footer: 
         header,
         footer: footer(part.el),
         index: part.index,
-        level: part.el.getAttribute('aria-level'),
+        level: part.level,
         cells: whole ? cells : [],
         next: whole ? n : 0,
         el: part.el,
@@ -285,7 +286,7 @@ function fromAriaGrid(grid: Element, rows: Element[], footer: (el: Element) => b
     if (row.getAttribute('aria-hidden') === 'true') continue;
     const cells = ariaCells(row);
     visited += cells.length;
-    parts.push({ el: row, index: rowIndexOf(row), cells });
+    parts.push({ el: row, index: rowIndexOf(row), level: intAttr(row, 'aria-level'), cells });
   }
   const top = topLevelRows(parts);
   return top.length > 1 ? fromParts(top, grid, footer) : null;
@@ -297,15 +298,9 @@ function fromAriaGrid(grid: Element, rows: Element[], footer: (el: Element) => b
  */
 function topLevelRows(parts: PartRow[]): PartRow[] {
   let top = Number.POSITIVE_INFINITY;
-  for (const p of parts) {
-    const level = intAttr(p.el, 'aria-level');
-    if (level !== null && level < top) top = level;
-  }
+  for (const p of parts) if (p.level !== null) top = Math.min(top, p.level);
   if (top === Number.POSITIVE_INFINITY) return parts;
-  return parts.filter((p) => {
-    const level = intAttr(p.el, 'aria-level');
-    return level === null || level === top;
-  });
+  return parts.filter((p) => p.level === null || p.level === top);
 }
 
 // ── div grids keyed by a column attribute (Google Ads `essfield`, AG Grid `col-id`) ──
@@ -483,8 +478,11 @@ function fromCards(root: ParentNode): SourceTable | null {
   const inside = new Map<Element, Map<string, number>>();
   for (const l of labels) {
     for (let node = l.el.parentElement; node && tagOf(node) !== 'BODY'; node = node.parentElement) {
-      const counts = inside.get(node) ?? new Map<string, number>();
-      if (counts.size === 0) inside.set(node, counts);
+      let counts = inside.get(node);
+      if (!counts) {
+        counts = new Map();
+        inside.set(node, counts);
+      }
       counts.set(l.key, (counts.get(l.key) ?? 0) + 1);
     }
   }
@@ -663,7 +661,7 @@ export function rowItselfHolds(table: SourceTable, row: SourceRow, adapter: Cons
   return (
     el.getAttribute('role') === 'row' &&
     el.getAttribute('aria-hidden') !== 'true' &&
-    el.getAttribute('aria-level') === (row.level ?? null) &&
+    intAttr(el, 'aria-level') === (row.level ?? null) &&
     rowIndexOf(el) === (row.index ?? null) &&
     (footerSel ? el.matches(footerSel) : false) === (row.footer === true)
   );

@@ -49,8 +49,8 @@ export function findGrid(doc: Document, url: string | null = null): Grid | null 
 }
 
 /**
- * {@link readPage} (read-page.ts) without the final schema validation: the reading alone (benchmarks compare it with a bare
- * walk of the grid's cells; validation costs about a microsecond per row on top).
+ * {@link readPage} (read-page.ts) without the final schema validation: the reading alone (benchmarks compare it
+ * with a bare walk of the grid's cells; validation costs about a microsecond per row on top).
  */
 export function readGrid(doc: Document, url: string | null = null, found?: Grid | null): Extraction {
   const pageUrl = toUrl(url) ?? savedFrom(doc);

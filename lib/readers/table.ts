@@ -38,7 +38,7 @@ export type SourceRow = {
   /** Its row index attribute (ARIA grids: `aria-rowindex`…), which joins the parts of a split row. */
   index?: string | null;
   /** Its tree level (`aria-level`), when a tree grid gives one: only the top level is read (grid.ts). */
-  level?: string | null;
+  level?: number | null;
 };
 export type SourceTable = {
   headers: string[];
